@@ -1,0 +1,57 @@
+// Opens the store: embedded SQLite (the default) or PostgreSQL, behind one Kysely<Database>.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  /** The raw SQLite handle, for online backup; undefined on PostgreSQL. */
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT arrive as strings from pg; our counts fit comfortably in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openSqlite(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before we acknowledge it, so a kill -9 or power cut loses nothing.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export interface PostgresOptions {
+  /** Schema to use as search_path (tests isolate each file in its own schema). */
+  schema?: string;
+  max?: number;
+}
+
+export function openPostgres(url: string, opts: PostgresOptions = {}): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.schema === undefined ? {} : { options: `-c search_path=${opts.schema}` }),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export interface StoreConfig {
+  databaseUrl: string | null;
+  sqliteFile: string;
+}
+
+export function openStore(config: StoreConfig): Store {
+  return config.databaseUrl === null ? openSqlite(config.sqliteFile) : openPostgres(config.databaseUrl);
+}

@@ -1,0 +1,8 @@
+// Every /api/v1 route module, registered in this order by buildApp.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+
+export type RouteModule = (deps: ServiceDeps, config: Config) => FastifyPluginAsync;
+
+export const ROUTE_MODULES: readonly RouteModule[] = [];
