@@ -16,7 +16,7 @@ export interface RateCardEntry {
 export interface Office {
   country: string;
   city: string;
-  address?: string;
+  address?: string | undefined;
 }
 
 export interface Teaming {

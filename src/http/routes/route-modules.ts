@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { directoryRoutes } from './directory.routes.ts';
+import { orgsRoutes } from './orgs.routes.ts';
 
 export type RouteModule = (deps: ServiceDeps, config: Config) => FastifyPluginAsync;
 
-export const ROUTE_MODULES: readonly RouteModule[] = [];
+export const ROUTE_MODULES: readonly RouteModule[] = [directoryRoutes, orgsRoutes];
