@@ -39,6 +39,11 @@ export default tseslint.config(
   layer(['src/http/**', 'src/cli/**'], [
     { group: ['**/db/repos/**'], message: 'http and cli go through services, never repositories' },
   ]),
+  // The browser app shares only the zod contract with the server (and never Node built-ins).
+  layer(['web/**'], [
+    { group: ['**/src/**', '!**/src/contract/**', '@contract/*/**'], message: 'web imports only src/contract from the server code' },
+    { group: ['node:*', 'fastify', 'fastify/*', '@fastify/*', 'kysely', 'pg', 'better-sqlite3'], message: 'web runs in the browser: no server modules' },
+  ]),
   layer(['src/contract/**'], [
     { group: ['**/db/**', '**/index/**', '**/services/**', '**/http/**', '**/cli/**'], message: 'contract is shared with the web app: zod only' },
   ]),

@@ -21,6 +21,7 @@ import { registerMetrics } from './metrics.ts';
 import './request-context.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { ROUTE_MODULES } from './routes/route-modules.ts';
+import { registerWeb } from './web.ts';
 
 export type App = FastifyInstance;
 
@@ -103,5 +104,6 @@ export async function buildApp(config: Config, deps: ServiceDeps): Promise<App> 
   registerIdempotency(app, deps);
   await app.register(healthRoutes(deps));
   for (const routes of ROUTE_MODULES) await app.register(routes(deps, config), { prefix: '/api/v1' });
+  await registerWeb(app);
   return app;
 }

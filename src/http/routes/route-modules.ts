@@ -2,9 +2,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { authRoutes } from './auth.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';
+import { membersRoutes } from './members.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
+import { tokensRoutes } from './tokens.routes.ts';
 
 export type RouteModule = (deps: ServiceDeps, config: Config) => FastifyPluginAsync;
 
-export const ROUTE_MODULES: readonly RouteModule[] = [directoryRoutes, orgsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  directoryRoutes,
+  orgsRoutes,
+  authRoutes,
+  membersRoutes,
+  tokensRoutes,
+  auditRoutes,
+];

@@ -1,0 +1,110 @@
+// Coded-list values (country, service, ...): one bitset of docs per value for filtering, a
+// per-value live total, and a compact per-doc list of value ids (CSR) for facet counting.
+// Vocabulary codes get ids up front, field by field; codes outside the vocabulary get one when
+// first seen, so the index never rejects data the store accepted.
+import {
+  CODED_LIST_FIELDS,
+  VOCABULARIES,
+  type CodedListField,
+} from '../domain/taxonomy/vocabularies.ts';
+import { clearBit, growBits, newBits, setBit, wordsFor } from './bitset.ts';
+import { DocLists } from './doc-lists.ts';
+
+const MAX_VALUES = 1 << 16;
+
+export class CodeIndex {
+  /** Per coded field (by CODED_LIST_FIELDS position): code -> value id. */
+  private readonly ids = CODED_LIST_FIELDS.map(() => new Map<string, number>());
+  /** Per coded field: its value ids. */
+  readonly fieldValues: number[][] = CODED_LIST_FIELDS.map(() => []);
+  readonly codeOf: string[] = [];
+  /** Docs having each value (allocated on first use); bits of removed docs are cleared. */
+  bits: (Uint32Array | undefined)[] = [];
+  /** Live docs having each value. */
+  totals = new Int32Array(1024);
+  readonly docs: DocLists;
+  private readonly scratch: number[] = [];
+  private capacity: number;
+
+  constructor(capacityDocs: number) {
+    this.capacity = capacityDocs;
+    this.docs = new DocLists(false, capacityDocs, 16);
+    CODED_LIST_FIELDS.forEach((field) => {
+      for (const entry of VOCABULARIES[field]) this.idOf(field, entry.code);
+    });
+  }
+
+  get valueCount(): number {
+    return this.codeOf.length;
+  }
+
+  /** Value id of a code, or -1 when no doc ever had it. */
+  find(field: CodedListField, code: string): number {
+    return this.ids[CODED_LIST_FIELDS.indexOf(field)]?.get(code) ?? -1;
+  }
+
+  addDoc(doc: number, codes: Readonly<Record<CodedListField, readonly string[]>>): void {
+    const vids = this.scratch;
+    vids.length = 0;
+    for (const field of CODED_LIST_FIELDS) {
+      for (const code of codes[field]) {
+        const vid = this.idOf(field, code);
+        if (!vids.includes(vid)) vids.push(vid);
+      }
+    }
+    for (const vid of vids) {
+      setBit(this.bitsOf(vid), doc);
+      this.totals[vid]!++;
+    }
+    this.docs.append(doc, vids, vids.length);
+  }
+
+  removeDoc(doc: number): void {
+    for (const vid of this.docs.items(doc)) {
+      clearBit(this.bitsOf(vid), doc);
+      this.totals[vid]!--;
+    }
+  }
+
+  /** Keeps docs with remap[d] >= 0, renumbered; rebuilds the bitsets from the per-doc lists. */
+  compact(remap: Int32Array, oldDocs: number, newDocs: number): void {
+    this.docs.compact(remap, oldDocs);
+    const words = wordsFor(oldDocs);
+    for (const bits of this.bits) bits?.fill(0, 0, words);
+    const { pool, start } = this.docs;
+    for (let doc = 0; doc < newDocs; doc++) {
+      for (let i = start[doc]!; i < start[doc + 1]!; i++) setBit(this.bitsOf(pool[i]!), doc);
+    }
+  }
+
+  growDocs(capacityDocs: number): void {
+    this.capacity = capacityDocs;
+    this.bits = this.bits.map((b) => (b === undefined ? b : growBits(b, capacityDocs)));
+    this.docs.growDocs(capacityDocs);
+  }
+
+  private bitsOf(vid: number): Uint32Array {
+    let bits = this.bits[vid];
+    if (bits === undefined) this.bits[vid] = bits = newBits(this.capacity);
+    return bits;
+  }
+
+  private idOf(field: CodedListField, code: string): number {
+    const f = CODED_LIST_FIELDS.indexOf(field);
+    const ids = this.ids[f]!;
+    const known = ids.get(code);
+    if (known !== undefined) return known;
+    const vid = this.codeOf.length;
+    if (vid >= MAX_VALUES) throw new Error('too many distinct codes for the directory index');
+    ids.set(code, vid);
+    this.fieldValues[f]!.push(vid);
+    this.codeOf.push(code);
+    this.bits.push(undefined);
+    if (vid >= this.totals.length) {
+      const totals = new Int32Array(this.totals.length * 2);
+      totals.set(this.totals);
+      this.totals = totals;
+    }
+    return vid;
+  }
+}

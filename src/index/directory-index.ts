@@ -1,0 +1,194 @@
+// The in-memory directory search index: typed arrays over dense doc numbers, one bitset per
+// vocabulary value, a word index, presorted orders. Built from the store at start-up, then kept
+// current by upsert/remove after each committed write. An upsert appends a new doc and kills
+// the old one; when half of the docs are dead, the index renumbers (compacts) in one pass.
+import type {
+  DirectoryPage,
+  DirectoryQuery,
+  DirectorySearcher,
+  IndexedOrg,
+} from '../domain/directory/directory-query.ts';
+import { AppError } from '../domain/shared/errors.ts';
+import { CODED_LIST_FIELDS } from '../domain/taxonomy/vocabularies.ts';
+import { andInto, andNotInto, newBits, orInto, popcount } from './bitset.ts';
+import { CodeIndex } from './code-index.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { DenseSplit } from './dense-split.ts';
+import { DocTable } from './doc-table.ts';
+import { countFacets } from './facet-count.ts';
+import { orgWords } from './org-words.ts';
+import { selectPage } from './page-select.ts';
+import { SortOrders } from './sort-orders.ts';
+import { applyText, planText } from './text-match.ts';
+import { TextPostings } from './text-postings.ts';
+
+export const MAX_LIMIT = 100;
+const COMPACT_MIN_DEAD = 64;
+
+export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher {
+  return new DirectoryIndex(Math.max(64, Math.ceil(initialCapacity)));
+}
+
+class DirectoryIndex implements DirectorySearcher {
+  private readonly table: DocTable;
+  private readonly codes: CodeIndex;
+  private readonly text: TextPostings;
+  private readonly orders: SortOrders;
+  private readonly split: DenseSplit;
+  private result: Uint32Array;
+  private spare: Uint32Array;
+  private scores: Int32Array;
+  private counts = new Int32Array(0);
+
+  constructor(capacity: number) {
+    this.table = new DocTable(capacity);
+    this.codes = new CodeIndex(capacity);
+    this.text = new TextPostings(capacity);
+    this.orders = new SortOrders(this.table, capacity);
+    this.split = new DenseSplit(capacity);
+    this.result = newBits(capacity);
+    this.spare = newBits(capacity);
+    this.scores = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.table.live;
+  }
+
+  upsert(org: IndexedOrg): void {
+    const old = this.table.find(org.id);
+    if (old >= 0) this.drop(old);
+    if (this.table.count === this.table.capacity) this.grow(this.table.capacity * 2);
+    const doc = this.table.append(org);
+    this.codes.addDoc(doc, org.codes);
+    this.text.addDoc(doc, orgWords(org));
+    this.orders.add(doc);
+    this.compactIfWorthIt();
+  }
+
+  remove(id: string): void {
+    const doc = this.table.find(id);
+    if (doc < 0) return;
+    this.drop(doc);
+    this.compactIfWorthIt();
+  }
+
+  search(q: DirectoryQuery): DirectoryPage {
+    const limit = checkLimit(q.limit);
+    const after = q.cursor === undefined ? null : decodeCursor(q.cursor, q.sort);
+    this.orders.flush();
+    const filtered = this.applyFilters(q);
+    const plan = planText(q.text, this.text);
+    if (plan !== null) applyText(plan, this.text, this.textScratch());
+    const total = popcount(this.result, this.table.words);
+    if (this.counts.length < this.codes.valueCount) this.counts = new Int32Array(this.codes.valueCount * 2);
+    const facets = countFacets({
+      codes: this.codes,
+      split: this.split,
+      table: this.table,
+      result: this.result,
+      total,
+      everything: !filtered && plan === null,
+      counts: this.counts,
+      spare: this.spare,
+    });
+    const docs = selectPage({
+      sort: q.sort,
+      result: this.result,
+      total,
+      scores: plan === null ? null : this.scores,
+      after,
+      want: limit + 1,
+      table: this.table,
+      orders: this.orders,
+    });
+    const page = docs.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      docs.length > limit && last !== undefined ? this.cursorAfter(q, last, plan !== null) : null;
+    return { ids: page.map((doc) => this.table.ids[doc]!), total, facets, nextCursor };
+  }
+
+  /** result = live docs passing the coded filters and teaming; false when nothing filtered. */
+  private applyFilters(q: DirectoryQuery): boolean {
+    const { words, alive, teaming } = this.table;
+    const result = this.result;
+    result.set(alive.subarray(0, words));
+    let filtered = false;
+    for (const field of CODED_LIST_FIELDS) {
+      const wanted = q.filters[field];
+      if (wanted === undefined || wanted.length === 0) continue;
+      filtered = true;
+      const any = this.spare;
+      any.fill(0, 0, words);
+      for (const code of wanted) {
+        const bits = this.codes.bits[this.codes.find(field, code)];
+        if (bits !== undefined) orInto(any, bits, words);
+      }
+      andInto(result, any, words);
+    }
+    if (q.teaming === true) andInto(result, teaming, words);
+    if (q.teaming === false) andNotInto(result, teaming, words);
+    return filtered || q.teaming !== undefined;
+  }
+
+  private textScratch() {
+    const { words, count, live } = this.table;
+    return {
+      result: this.result,
+      spare: this.spare,
+      scores: this.scores,
+      words,
+      docs: count,
+      liveDocs: live,
+    };
+  }
+
+  private cursorAfter(q: DirectoryQuery, doc: number, scored: boolean): string {
+    const { nameKeys, ids, sizeRank } = this.table;
+    return encodeCursor({
+      sort: q.sort,
+      score: q.sort === 'relevance' && scored ? this.scores[doc]! : 0,
+      rank: q.sort === 'size' ? sizeRank[doc]! : 0,
+      nameKey: nameKeys[doc]!,
+      id: ids[doc]!,
+    });
+  }
+
+  private drop(doc: number): void {
+    this.orders.remove(doc);
+    this.codes.removeDoc(doc);
+    this.text.removeDoc(doc);
+    this.table.kill(doc);
+  }
+
+  private grow(capacity: number): void {
+    this.table.grow(capacity);
+    this.codes.growDocs(capacity);
+    this.text.growDocs(capacity);
+    this.split.growDocs(capacity);
+    this.orders.grow(capacity);
+    this.result = newBits(capacity);
+    this.spare = newBits(capacity);
+    this.scores = new Int32Array(capacity);
+  }
+
+  private compactIfWorthIt(): void {
+    const dead = this.table.count - this.table.live;
+    if (dead < COMPACT_MIN_DEAD || dead * 2 < this.table.count) return;
+    this.orders.flush();
+    const oldDocs = this.table.count;
+    const remap = this.table.compact();
+    this.codes.compact(remap, oldDocs, this.table.count);
+    this.split.reset();
+    this.text.compact(remap, oldDocs);
+    this.orders.remap(remap);
+  }
+}
+
+function checkLimit(limit: number): number {
+  if (Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT) return limit;
+  throw new AppError('validation', 'Invalid limit', [
+    { path: 'limit', message: `Must be an integer from 1 to ${MAX_LIMIT}` },
+  ]);
+}

@@ -1,0 +1,91 @@
+// Per-doc columns: id, sort key of the name, size rank, teaming, and which docs are live.
+// Doc numbers are dense and append-only; an upsert appends a new doc and kills the old one,
+// compact() renumbers when enough dead docs pile up.
+import type { IndexedOrg } from '../domain/directory/directory-query.ts';
+import { clearBit, growBits, hasBit, newBits, setBit, wordsFor } from './bitset.ts';
+
+export class DocTable {
+  ids: string[] = [];
+  /** Lowercased name: the case-insensitive sort key. */
+  nameKeys: string[] = [];
+  sizeRank: Uint8Array;
+  alive: Uint32Array;
+  teaming: Uint32Array;
+  /** Docs allocated, live or dead. */
+  count = 0;
+  live = 0;
+  capacity: number;
+  private readonly docOf = new Map<string, number>();
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.sizeRank = new Uint8Array(capacity);
+    this.alive = newBits(capacity);
+    this.teaming = newBits(capacity);
+  }
+
+  get words(): number {
+    return wordsFor(this.count);
+  }
+
+  find(id: string): number {
+    return this.docOf.get(id) ?? -1;
+  }
+
+  /** Appends a live doc; the caller grows its own structures first when count reaches capacity. */
+  append(org: IndexedOrg): number {
+    const doc = this.count++;
+    this.ids[doc] = org.id;
+    this.nameKeys[doc] = org.name.toLowerCase();
+    this.sizeRank[doc] = org.sizeRank;
+    if (org.teamingOpen) setBit(this.teaming, doc);
+    setBit(this.alive, doc);
+    this.docOf.set(org.id, doc);
+    this.live++;
+    return doc;
+  }
+
+  kill(doc: number): void {
+    clearBit(this.alive, doc);
+    clearBit(this.teaming, doc);
+    this.docOf.delete(this.ids[doc]!);
+    this.live--;
+  }
+
+  isLive(doc: number): boolean {
+    return hasBit(this.alive, doc);
+  }
+
+  grow(capacity: number): void {
+    this.capacity = capacity;
+    const sizeRank = new Uint8Array(capacity);
+    sizeRank.set(this.sizeRank);
+    this.sizeRank = sizeRank;
+    this.alive = growBits(this.alive, capacity);
+    this.teaming = growBits(this.teaming, capacity);
+  }
+
+  /** Renumbers live docs densely in their current order; returns old doc -> new doc (-1: dead). */
+  compact(): Int32Array {
+    const remap = new Int32Array(this.count).fill(-1);
+    const teaming = newBits(this.capacity);
+    let next = 0;
+    for (let doc = 0; doc < this.count; doc++) {
+      if (!this.isLive(doc)) continue;
+      remap[doc] = next;
+      this.ids[next] = this.ids[doc]!;
+      this.nameKeys[next] = this.nameKeys[doc]!;
+      this.sizeRank[next] = this.sizeRank[doc]!;
+      if (hasBit(this.teaming, doc)) setBit(teaming, next);
+      this.docOf.set(this.ids[next]!, next);
+      next++;
+    }
+    this.ids.length = next;
+    this.nameKeys.length = next;
+    this.teaming = teaming;
+    this.alive = newBits(this.capacity);
+    for (let doc = 0; doc < next; doc++) setBit(this.alive, doc);
+    this.count = next;
+    return remap;
+  }
+}

@@ -1,0 +1,125 @@
+// Live docs kept sorted by name (case-insensitive, then id) and by size (rank desc, then name,
+// then id), as Uint32Arrays of doc numbers. A page in either order is a scan from the cursor's
+// position that keeps the docs in the result bitset. New docs wait in a pending list: a few are
+// inserted one by one (binary search + memmove), many (a bulk load) trigger one full sort.
+import type { DocTable } from './doc-table.ts';
+
+const REBUILD_MIN = 2048;
+
+export class SortOrders {
+  byName: Uint32Array;
+  bySize: Uint32Array;
+  length = 0;
+  private pending: number[] = [];
+
+  constructor(
+    private readonly table: DocTable,
+    capacity: number,
+  ) {
+    this.byName = new Uint32Array(capacity);
+    this.bySize = new Uint32Array(capacity);
+  }
+
+  compareName = (a: number, b: number): number => {
+    const ka = this.table.nameKeys[a]!;
+    const kb = this.table.nameKeys[b]!;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ia = this.table.ids[a]!;
+    const ib = this.table.ids[b]!;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
+
+  compareSize = (a: number, b: number): number => {
+    const ra = this.table.sizeRank[a]!;
+    const rb = this.table.sizeRank[b]!;
+    return ra !== rb ? rb - ra : this.compareName(a, b);
+  };
+
+  add(doc: number): void {
+    this.pending.push(doc);
+  }
+
+  remove(doc: number): void {
+    this.flush();
+    removeSorted(this.byName, this.length, doc, this.compareName);
+    removeSorted(this.bySize, this.length, doc, this.compareSize);
+    this.length--;
+  }
+
+  /** Brings the orders up to date with every added doc (call before reading them). */
+  flush(): void {
+    const pending = this.pending.filter((doc) => this.table.isLive(doc));
+    this.pending = [];
+    if (pending.length === 0) return;
+    if (pending.length >= REBUILD_MIN && pending.length * 8 >= this.length) {
+      this.rebuild();
+      return;
+    }
+    for (const doc of pending) {
+      insertSorted(this.byName, this.length, doc, this.compareName);
+      insertSorted(this.bySize, this.length, doc, this.compareSize);
+      this.length++;
+    }
+  }
+
+  grow(capacity: number): void {
+    const byName = new Uint32Array(capacity);
+    byName.set(this.byName.subarray(0, this.length));
+    this.byName = byName;
+    const bySize = new Uint32Array(capacity);
+    bySize.set(this.bySize.subarray(0, this.length));
+    this.bySize = bySize;
+  }
+
+  /** Renumbers after DocTable.compact() (flush first); the order of live docs does not change. */
+  remap(remap: Int32Array): void {
+    for (let i = 0; i < this.length; i++) {
+      this.byName[i] = remap[this.byName[i]!]!;
+      this.bySize[i] = remap[this.bySize[i]!]!;
+    }
+  }
+
+  private rebuild(): void {
+    const { count, sizeRank } = this.table;
+    let n = 0;
+    for (let doc = 0; doc < count; doc++) if (this.table.isLive(doc)) this.byName[n++] = doc;
+    this.length = n;
+    this.byName.subarray(0, n).sort(this.compareName);
+    // Size order = name order stably partitioned by rank, largest first (a counting sort).
+    const starts = new Int32Array(257);
+    for (let i = 0; i < n; i++) starts[255 - sizeRank[this.byName[i]!]! + 1]!++;
+    for (let r = 1; r < 257; r++) starts[r] = starts[r]! + starts[r - 1]!;
+    for (let i = 0; i < n; i++) {
+      const doc = this.byName[i]!;
+      this.bySize[starts[255 - sizeRank[doc]!]!++] = doc;
+    }
+  }
+}
+
+/** First position in order[0..length) whose doc does not sort before `doc`. */
+export function lowerBound(
+  order: Uint32Array,
+  length: number,
+  before: (doc: number) => boolean,
+): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(order[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(order: Uint32Array, length: number, doc: number, cmp: (a: number, b: number) => number): void {
+  const at = lowerBound(order, length, (d) => cmp(d, doc) < 0);
+  order.copyWithin(at + 1, at, length);
+  order[at] = doc;
+}
+
+function removeSorted(order: Uint32Array, length: number, doc: number, cmp: (a: number, b: number) => number): void {
+  const at = lowerBound(order, length, (d) => cmp(d, doc) < 0);
+  if (order[at] !== doc) throw new Error(`sort order lost doc ${doc}`);
+  order.copyWithin(at, at + 1, length);
+}

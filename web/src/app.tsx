@@ -1,0 +1,109 @@
+// Routes, the sign-in guard and the shell around every page.
+import { lazy, Suspense, useEffect } from 'react';
+import { SignInPage } from './features/auth/sign-in.page.tsx';
+import { SignUpPage } from './features/auth/sign-up.page.tsx';
+import { DirectoryPage } from './features/directory/directory.page.tsx';
+import { ProfilePage } from './features/profile/profile.page.tsx';
+import { matchPath, navigate, useLocation } from './lib/router.tsx';
+import { useSession } from './lib/session.tsx';
+import { Button } from './ui/button.tsx';
+import { AppShell, PageHead, usePageTitle, type NavItem } from './ui/layout.tsx';
+import { EmptyState, ErrorState, Loading } from './ui/states.tsx';
+import { Link } from './lib/router.tsx';
+
+// Settings pages are not needed to search, so they load on first visit and keep the directory lean.
+const MyOrgPage = lazy(() => import('./features/my-org/my-org.page.tsx').then((m) => ({ default: m.MyOrgPage })));
+
+const NAV: readonly NavItem[] = [
+  { to: '/directory', label: 'Directory' },
+  { to: '/my-org', label: 'My organization' },
+];
+
+const PUBLIC = new Set(['/sign-in', '/sign-up']);
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function NotFound() {
+  usePageTitle('Not found');
+  return (
+    <EmptyState title="This page does not exist" action={<Link to="/directory">Go to the directory</Link>}>
+      Check the address, or start from the directory.
+    </EmptyState>
+  );
+}
+
+function PrivateRoutes({ pathname }: { pathname: string }) {
+  if (pathname === '/' || pathname === '') return <Redirect to="/directory" />;
+  if (pathname === '/directory') return <DirectoryPage />;
+  const org = matchPath('/orgs/:id', pathname);
+  if (org?.id !== undefined) return <ProfilePage key={org.id} id={org.id} />;
+  if (pathname === '/my-org' || pathname.startsWith('/my-org/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <MyOrgPage />
+      </Suspense>
+    );
+  }
+  return <NotFound />;
+}
+
+function UserMenu() {
+  const { state, signOut } = useSession();
+  if (state.status !== 'signed-in') return null;
+  const { user, organization } = state.me;
+  return (
+    <div className="app-user">
+      <span>
+        <span className="app-user__email">{user.name} · </span>
+        <strong>{organization.name}</strong>
+      </span>
+      <Button small variant="secondary" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+        Sign out
+      </Button>
+    </div>
+  );
+}
+
+export function App() {
+  const { state, refresh } = useSession();
+  const { pathname, search } = useLocation();
+  const isPublic = PUBLIC.has(pathname);
+
+  if (state.status === 'loading') {
+    return (
+      <AppShell nav={[]}>
+        <Loading label="Opening Circles…" />
+      </AppShell>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <AppShell nav={[]}>
+        <PageHead title="Circles is not answering" />
+        <ErrorState message={state.message} onRetry={() => void refresh()} />
+      </AppShell>
+    );
+  }
+  if (state.status === 'signed-out') {
+    if (!isPublic) {
+      const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+      return <Redirect to={`/sign-in${next}`} />;
+    }
+    return <AppShell nav={[]}>{pathname === '/sign-up' ? <SignUpPage /> : <SignInPage expired={state.expired} />}</AppShell>;
+  }
+  if (isPublic) return <Redirect to={safeNext(search)} />;
+  return (
+    <AppShell nav={NAV} user={<UserMenu />}>
+      <PrivateRoutes pathname={pathname} />
+    </AppShell>
+  );
+}
+
+/** Where to go after sign-in: the page that asked for it, but only ever a path on this site. */
+export function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/directory';
+}

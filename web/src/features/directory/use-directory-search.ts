@@ -1,0 +1,87 @@
+// Runs the directory query held in the URL: one request per query (older ones are aborted, so a
+// slow answer never overwrites a newer one), previous results stay on screen while the next load,
+// and "load more" appends the next cursor page.
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { DirectoryPageDto } from '@contract/orgs.contract.ts';
+import { isAbort, messageOf, searchOrgs } from '../../lib/api.ts';
+
+export const PAGE_SIZE = 20;
+
+export interface DirectoryResults {
+  /** The query string these results answer. */
+  key: string;
+  items: DirectoryPageDto['items'];
+  facets: DirectoryPageDto['facets'];
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface DirectorySearch {
+  results: DirectoryResults | null;
+  loading: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  loadMore: () => void;
+  retry: () => void;
+}
+
+const apiParams = (search: string, cursor?: string): URLSearchParams => {
+  const p = new URLSearchParams(search);
+  p.set('limit', String(PAGE_SIZE));
+  if (cursor !== undefined) p.set('cursor', cursor);
+  return p;
+};
+
+export function useDirectorySearch(search: string): DirectorySearch {
+  const [results, setResults] = useState<DirectoryResults | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const more = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    more.current?.abort();
+    setLoading(true);
+    setError(null);
+    searchOrgs(apiParams(search), ctl.signal).then(
+      (page) => {
+        if (ctl.signal.aborted) return;
+        startTransition(() => {
+          setResults({ key: search, ...page });
+          setLoading(false);
+        });
+      },
+      (err: unknown) => {
+        if (isAbort(err) || ctl.signal.aborted) return;
+        setError(messageOf(err));
+        setLoading(false);
+      },
+    );
+    return () => ctl.abort();
+  }, [search, attempt]);
+
+  const loadMore = useCallback(() => {
+    if (results === null || results.nextCursor === null || loadingMore || results.key !== search) return;
+    const ctl = new AbortController();
+    more.current = ctl;
+    setLoadingMore(true);
+    searchOrgs(apiParams(search, results.nextCursor), ctl.signal)
+      .then(
+        (page) => {
+          if (ctl.signal.aborted) return;
+          setResults((prev) =>
+            prev === null || prev.key !== search ? prev : { ...prev, items: [...prev.items, ...page.items], nextCursor: page.nextCursor },
+          );
+        },
+        (err: unknown) => {
+          if (!isAbort(err)) setError(messageOf(err));
+        },
+      )
+      .finally(() => setLoadingMore(false));
+  }, [results, loadingMore, search]);
+
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  return { results, loading, loadingMore, error, loadMore, retry };
+}
