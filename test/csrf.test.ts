@@ -1,7 +1,13 @@
 // Cookie sessions need the CSRF token (and a same-site Origin) for writes; Bearer callers do not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS, storeAvailable } from './support/stores.ts';
-import { createTestApp, expectProblem, PASSWORD, type SignedUp, type TestApp } from './support/test-app.ts';
+import {
+  createTestApp,
+  expectProblem,
+  PASSWORD,
+  type SignedUp,
+  type TestApp,
+} from './support/test-app.ts';
 
 for (const kind of STORE_KINDS) {
   describe.skipIf(!storeAvailable(kind))(`CSRF (${kind})`, () => {
@@ -14,7 +20,13 @@ for (const kind of STORE_KINDS) {
     afterAll(() => t.close());
 
     const post = (headers: Record<string, string> = {}, cookie = s.cookie) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/tokens', cookies: { circles_session: cookie }, headers, payload: { name: 'web' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        cookies: { circles_session: cookie },
+        headers,
+        payload: { name: 'web' },
+      });
 
     function expectCsrf(res: Awaited<ReturnType<typeof post>>, path: string) {
       const p = expectProblem(res, 403);
@@ -25,7 +37,12 @@ for (const kind of STORE_KINDS) {
     it('refuses a cookie write without the header, or with a wrong one', async () => {
       expectCsrf(await post(), 'headers.x-csrf-token');
       expectCsrf(await post({ 'x-csrf-token': 'wrong' }), 'headers.x-csrf-token');
-      expectCsrf(await post({ 'x-csrf-token': s.csrfToken.slice(0, -1) + (s.csrfToken.endsWith('A') ? 'B' : 'A') }), 'headers.x-csrf-token');
+      expectCsrf(
+        await post({
+          'x-csrf-token': s.csrfToken.slice(0, -1) + (s.csrfToken.endsWith('A') ? 'B' : 'A'),
+        }),
+        'headers.x-csrf-token',
+      );
       expectCsrf(await post({ 'x-csrf-token': '' }), 'headers.x-csrf-token');
       expect(await t.store.db.selectFrom('api_tokens').select('id').execute()).toHaveLength(0);
     });
@@ -35,7 +52,11 @@ for (const kind of STORE_KINDS) {
     });
 
     it('guards DELETE and PATCH the same way', async () => {
-      const del = await t.app.inject({ method: 'DELETE', url: '/api/v1/tokens/x', cookies: { circles_session: s.cookie } });
+      const del = await t.app.inject({
+        method: 'DELETE',
+        url: '/api/v1/tokens/x',
+        cookies: { circles_session: s.cookie },
+      });
       expectCsrf(del, 'headers.x-csrf-token');
       const patch = await t.app.inject({
         method: 'PATCH',
@@ -47,18 +68,35 @@ for (const kind of STORE_KINDS) {
     });
 
     it('lets cookie reads through without a token', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/tokens', cookies: { circles_session: s.cookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/tokens',
+        cookies: { circles_session: s.cookie },
+      });
       expect(res.statusCode).toBe(200);
     });
 
     it('needs no CSRF token for Bearer callers (a browser cannot forge the header)', async () => {
-      expect((await t.as(s.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'cli' } })).statusCode).toBe(201);
+      expect(
+        (await t.as(s.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'cli' } }))
+          .statusCode,
+      ).toBe(201);
     });
 
     it('refuses a cross-site Origin on a cookie write even with the right token', async () => {
-      expectCsrf(await post({ 'x-csrf-token': s.csrfToken, origin: 'https://evil.example' }), 'headers.origin');
+      expectCsrf(
+        await post({ 'x-csrf-token': s.csrfToken, origin: 'https://evil.example' }),
+        'headers.origin',
+      );
       expectCsrf(await post({ 'x-csrf-token': s.csrfToken, origin: 'null' }), 'headers.origin');
-      expectCsrf(await post({ 'x-csrf-token': s.csrfToken, origin: 'http://circles.example:8080', host: 'circles.example' }), 'headers.origin');
+      expectCsrf(
+        await post({
+          'x-csrf-token': s.csrfToken,
+          origin: 'http://circles.example:8080',
+          host: 'circles.example',
+        }),
+        'headers.origin',
+      );
       for (const [origin, host] of [
         ['http://localhost:80', 'localhost'],
         ['https://circles.example', 'circles.example:443'],
@@ -85,7 +123,11 @@ for (const kind of STORE_KINDS) {
     });
 
     it('a cookie on an unknown route still answers 404 problem', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope', cookies: { circles_session: s.cookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/nope',
+        cookies: { circles_session: s.cookie },
+      });
       expectProblem(res, 404);
     });
   });

@@ -24,8 +24,12 @@ describe('identity CLI (sqlite)', () => {
   async function cli(args: string[]): Promise<{ exit: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
+    const o = vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c) => ((out += String(c)), true));
+    const e = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c) => ((err += String(c)), true));
     const program = new Command().name('circles').exitOverride();
     for (const register of COMMANDS) register(program);
     try {
@@ -60,7 +64,12 @@ describe('identity CLI (sqlite)', () => {
     try {
       const res = await signup(
         s.deps,
-        { email: 'owner@example.com', password: 'owner-password', name: 'Owner', organization: { name: 'Acme', website: null, hqCountry: 'DE' } },
+        {
+          email: 'owner@example.com',
+          password: 'owner-password',
+          name: 'Owner',
+          organization: { name: 'Acme', website: null, hqCountry: 'DE' },
+        },
         { sessionHours: 1 },
         { requestId: null },
       );
@@ -75,20 +84,80 @@ describe('identity CLI (sqlite)', () => {
   });
 
   it('creates users with a generated password, lists and disables them', async () => {
-    const created = await cli(['users', 'create', '--email', 'Ops@Example.com', '--name', 'Ops', '--org', orgId, '--role', 'admin']);
+    const created = await cli([
+      'users',
+      'create',
+      '--email',
+      'Ops@Example.com',
+      '--name',
+      'Ops',
+      '--org',
+      orgId,
+      '--role',
+      'admin',
+    ]);
     expect(created.exit, created.err).toBe(0);
     expect(created.out).toMatch(/Created ops@example.com .* as admin/);
     expect(created.out).toMatch(/Password \(shown once\): \S{20}/);
 
-    expect((await cli(['users', 'create', '--email', 'ops@example.com', '--name', 'Again', '--org', orgId])).exit).toBe(2);
-    expect((await cli(['users', 'create', '--email', 'x@example.com', '--name', 'X', '--org', 'no-such-org'])).exit).toBe(2);
-    expect((await cli(['users', 'create', '--email', 'x@example.com', '--name', 'X', '--org', orgId, '--role', 'king'])).exit).toBe(2);
-    expect((await cli(['users', 'create', '--email', 'not-an-email', '--name', 'X', '--org', orgId])).exit).toBe(2);
+    expect(
+      (
+        await cli([
+          'users',
+          'create',
+          '--email',
+          'ops@example.com',
+          '--name',
+          'Again',
+          '--org',
+          orgId,
+        ])
+      ).exit,
+    ).toBe(2);
+    expect(
+      (
+        await cli([
+          'users',
+          'create',
+          '--email',
+          'x@example.com',
+          '--name',
+          'X',
+          '--org',
+          'no-such-org',
+        ])
+      ).exit,
+    ).toBe(2);
+    expect(
+      (
+        await cli([
+          'users',
+          'create',
+          '--email',
+          'x@example.com',
+          '--name',
+          'X',
+          '--org',
+          orgId,
+          '--role',
+          'king',
+        ])
+      ).exit,
+    ).toBe(2);
+    expect(
+      (await cli(['users', 'create', '--email', 'not-an-email', '--name', 'X', '--org', orgId]))
+        .exit,
+    ).toBe(2);
     expect((await cli(['users', 'create', '--name', 'X', '--org', orgId])).exit).toBe(2);
 
     const list = await cli(['users', 'list', '--org', orgId]);
     expect(list.exit).toBe(0);
-    expect(list.out.trim().split('\n').map((l) => l.split('\t')[0])).toEqual(['ops@example.com', 'owner@example.com']);
+    expect(
+      list.out
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['ops@example.com', 'owner@example.com']);
 
     expect((await cli(['users', 'disable', 'OPS@example.com'])).exit).toBe(0);
     expect((await cli(['users', 'list'])).out).toMatch(/ops@example.com\tOps\tdisabled /);
@@ -96,7 +165,18 @@ describe('identity CLI (sqlite)', () => {
   });
 
   it('creates a token printed once, lists it by prefix, and revokes it', async () => {
-    const created = await cli(['tokens', 'create', '--org', orgId, '--user', 'owner@example.com', '--name', 'deploy', '--days', '7']);
+    const created = await cli([
+      'tokens',
+      'create',
+      '--org',
+      orgId,
+      '--user',
+      'owner@example.com',
+      '--name',
+      'deploy',
+      '--days',
+      '7',
+    ]);
     expect(created.exit, created.err).toBe(0);
     const token = created.out.trim();
     expect(token).toMatch(/^cit_[A-Za-z0-9_-]{43}$/);
@@ -109,13 +189,54 @@ describe('identity CLI (sqlite)', () => {
     expect((await cli(['tokens', 'revoke', id])).exit).toBe(0);
     expect((await cli(['tokens', 'list', '--org', orgId])).out).toMatch(/\trevoked /);
     expect((await cli(['tokens', 'revoke', 'nope'])).exit).toBe(2);
-    expect((await cli(['tokens', 'create', '--org', orgId, '--user', 'stranger@example.com', '--name', 'x'])).exit).toBe(2);
-    expect((await cli(['tokens', 'create', '--org', orgId, '--user', 'owner@example.com', '--name', 'x', '--days', '400'])).exit).toBe(2);
+    expect(
+      (
+        await cli([
+          'tokens',
+          'create',
+          '--org',
+          orgId,
+          '--user',
+          'stranger@example.com',
+          '--name',
+          'x',
+        ])
+      ).exit,
+    ).toBe(2);
+    expect(
+      (
+        await cli([
+          'tokens',
+          'create',
+          '--org',
+          orgId,
+          '--user',
+          'owner@example.com',
+          '--name',
+          'x',
+          '--days',
+          '400',
+        ])
+      ).exit,
+    ).toBe(2);
     expect((await cli(['tokens', 'list'])).exit).toBe(2);
   });
 
   it('as a process: reads the password from stdin, and audit verify exits 1 naming the first break', async () => {
-    const created = spawnCli(['users', 'create', '--email', 'in@example.com', '--name', 'In', '--org', orgId, '--password-stdin'], 'a-long-enough-password\n');
+    const created = spawnCli(
+      [
+        'users',
+        'create',
+        '--email',
+        'in@example.com',
+        '--name',
+        'In',
+        '--org',
+        orgId,
+        '--password-stdin',
+      ],
+      'a-long-enough-password\n',
+    );
     expect(created.exit, created.err).toBe(0);
     expect(created.out).not.toContain('a-long-enough-password');
 
@@ -125,7 +246,9 @@ describe('identity CLI (sqlite)', () => {
 
     const s = await openServices(loadConfig(), { skipIndex: true });
     try {
-      await sql`UPDATE audit_log SET details = '{}' WHERE chain = ${orgId} AND seq = 2`.execute(s.deps.db);
+      await sql`UPDATE audit_log SET details = '{}' WHERE chain = ${orgId} AND seq = 2`.execute(
+        s.deps.db,
+      );
     } finally {
       await s.close();
     }

@@ -20,10 +20,17 @@ for (const kind of STORE_KINDS) {
     afterAll(() => t.close());
 
     const members = async (s: { token: string }) =>
-      (await t.as(s.token, { method: 'GET', url: '/api/v1/members' })).json<{ members: MemberDto[] }>().members;
+      (await t.as(s.token, { method: 'GET', url: '/api/v1/members' })).json<{
+        members: MemberDto[];
+      }>().members;
     const patch = (s: { token: string }, userId: string, payload: unknown) =>
-      t.as(s.token, { method: 'PATCH', url: `/api/v1/members/${userId}`, payload: payload as Record<string, unknown> });
-    const remove = (s: { token: string }, userId: string) => t.as(s.token, { method: 'DELETE', url: `/api/v1/members/${userId}` });
+      t.as(s.token, {
+        method: 'PATCH',
+        url: `/api/v1/members/${userId}`,
+        payload: payload as Record<string, unknown>,
+      });
+    const remove = (s: { token: string }, userId: string) =>
+      t.as(s.token, { method: 'DELETE', url: `/api/v1/members/${userId}` });
 
     describe('listing', () => {
       it('every member can list the org’s members, and only their org’s', async () => {
@@ -52,12 +59,43 @@ for (const kind of STORE_KINDS) {
       });
 
       it('admins invite admins and members; only owners invite owners; members cannot invite', async () => {
-        const res = await t.as(admin.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: ' New@Example.com ' } });
+        const res = await t.as(admin.token, {
+          method: 'POST',
+          url: '/api/v1/invitations',
+          payload: { email: ' New@Example.com ' },
+        });
         expect(res.statusCode, res.body).toBe(201);
-        expect(res.json()).toMatchObject({ email: 'new@example.com', role: 'member', invitedBy: admin.user.id, token: expect.stringMatching(/^cii_/) as string });
-        expectProblem(await t.as(admin.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'o@example.com', role: 'owner' } }), 403);
-        expect((await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'o@example.com', role: 'owner' } })).statusCode).toBe(201);
-        expectProblem(await t.as(member.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'm@example.com' } }), 403);
+        expect(res.json()).toMatchObject({
+          email: 'new@example.com',
+          role: 'member',
+          invitedBy: admin.user.id,
+          token: expect.stringMatching(/^cii_/) as string,
+        });
+        expectProblem(
+          await t.as(admin.token, {
+            method: 'POST',
+            url: '/api/v1/invitations',
+            payload: { email: 'o@example.com', role: 'owner' },
+          }),
+          403,
+        );
+        expect(
+          (
+            await t.as(owner.token, {
+              method: 'POST',
+              url: '/api/v1/invitations',
+              payload: { email: 'o@example.com', role: 'owner' },
+            })
+          ).statusCode,
+        ).toBe(201);
+        expectProblem(
+          await t.as(member.token, {
+            method: 'POST',
+            url: '/api/v1/invitations',
+            payload: { email: 'm@example.com' },
+          }),
+          403,
+        );
         expectProblem(await t.as(member.token, { method: 'GET', url: '/api/v1/invitations' }), 403);
       });
 
@@ -67,12 +105,19 @@ for (const kind of STORE_KINDS) {
         ['unknown role', { email: 'a@example.com', role: 'superuser' }],
         ['role as number', { email: 'a@example.com', role: 1 }],
       ])('rejects %s', async (_l, payload) => {
-        expectProblem(await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload }), 400);
+        expectProblem(
+          await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload }),
+          400,
+        );
       });
 
       it('refuses to invite someone already in the org (409)', async () => {
         const p = expectProblem(
-          await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: member.user.email.toUpperCase() } }),
+          await t.as(owner.token, {
+            method: 'POST',
+            url: '/api/v1/invitations',
+            payload: { email: member.user.email.toUpperCase() },
+          }),
           409,
         );
         expect(p.errors[0]?.path).toBe('email');
@@ -83,52 +128,166 @@ for (const kind of STORE_KINDS) {
         const second = await inviteToken(t, owner, 'twice@example.com', 'admin');
         const list = await t.as(owner.token, { method: 'GET', url: '/api/v1/invitations' });
         expect(list.body).not.toContain('cii_');
-        const open = list.json<{ invitations: { email: string; role: string }[] }>().invitations.filter((i) => i.email === 'twice@example.com');
+        const open = list
+          .json<{ invitations: { email: string; role: string }[] }>()
+          .invitations.filter((i) => i.email === 'twice@example.com');
         expect(open).toEqual([expect.objectContaining({ role: 'admin' })]);
         const other = await t.signup('twice@example.com');
-        expectProblem(await t.as(other.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: first } }), 404);
-        const ok = await t.as(other.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: second } });
+        expectProblem(
+          await t.as(other.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token: first },
+          }),
+          404,
+        );
+        const ok = await t.as(other.token, {
+          method: 'POST',
+          url: '/api/v1/invitations/accept',
+          payload: { token: second },
+        });
         expect(ok.statusCode, ok.body).toBe(200);
-        expect(ok.json()).toEqual({ organization: { id: owner.organization.id, name: owner.organization.name, role: 'admin' } });
+        expect(ok.json()).toEqual({
+          organization: { id: owner.organization.id, name: owner.organization.name, role: 'admin' },
+        });
       });
 
       it('accepting: only the invited address, only once, not after expiry or withdrawal', async () => {
         const invitee = await t.signup();
         const stranger = await t.signup();
         const token = await inviteToken(t, owner, invitee.user.email);
-        expectProblem(await t.as(stranger.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token } }), 403);
-        expect((await t.as(invitee.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token } })).statusCode).toBe(200);
-        expectProblem(await t.as(invitee.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token } }), 404);
+        expectProblem(
+          await t.as(stranger.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token },
+          }),
+          403,
+        );
+        expect(
+          (
+            await t.as(invitee.token, {
+              method: 'POST',
+              url: '/api/v1/invitations/accept',
+              payload: { token },
+            })
+          ).statusCode,
+        ).toBe(200);
+        expectProblem(
+          await t.as(invitee.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token },
+          }),
+          404,
+        );
 
         const late = await t.signup();
         const lateToken = await inviteToken(t, owner, late.user.email);
         t.clock.advance(7 * 24 * 3600_000);
-        expectProblem(await t.as(late.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: lateToken } }), 404);
+        expectProblem(
+          await t.as(late.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token: lateToken },
+          }),
+          404,
+        );
 
         const withdrawn = await t.signup();
-        const res = await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: withdrawn.user.email } });
+        const res = await t.as(owner.token, {
+          method: 'POST',
+          url: '/api/v1/invitations',
+          payload: { email: withdrawn.user.email },
+        });
         const inv = res.json<{ id: string; token: string }>();
-        expect((await t.as(admin.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` })).statusCode).toBe(204);
-        expectProblem(await t.as(withdrawn.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: inv.token } }), 404);
-        expectProblem(await t.as(admin.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` }), 404);
+        expect(
+          (await t.as(admin.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` }))
+            .statusCode,
+        ).toBe(204);
+        expectProblem(
+          await t.as(withdrawn.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token: inv.token },
+          }),
+          404,
+        );
+        expectProblem(
+          await t.as(admin.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` }),
+          404,
+        );
 
-        expectProblem(await t.as(late.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: {} }), 400);
-        expectProblem(await t.as(late.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: 'cii_garbage' } }), 404);
-        expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: { token: 'cii_garbage' } }), 401);
+        expectProblem(
+          await t.as(late.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: {},
+          }),
+          400,
+        );
+        expectProblem(
+          await t.as(late.token, {
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token: 'cii_garbage' },
+          }),
+          404,
+        );
+        expectProblem(
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            payload: { token: 'cii_garbage' },
+          }),
+          401,
+        );
       });
 
       it('an accepted invitation cannot be withdrawn (409); another org’s or an unknown id is 404', async () => {
-        const res = await t.as(owner.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'acc@example.com' } });
+        const res = await t.as(owner.token, {
+          method: 'POST',
+          url: '/api/v1/invitations',
+          payload: { email: 'acc@example.com' },
+        });
         const inv = res.json<{ id: string; token: string }>();
         const acc = await t.signup('acc@example.com');
-        await t.as(acc.token, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token: inv.token } });
-        expectProblem(await t.as(owner.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` }), 409);
+        await t.as(acc.token, {
+          method: 'POST',
+          url: '/api/v1/invitations/accept',
+          payload: { token: inv.token },
+        });
+        expectProblem(
+          await t.as(owner.token, { method: 'DELETE', url: `/api/v1/invitations/${inv.id}` }),
+          409,
+        );
 
         const foreign = await t.signup();
-        const foreignInv = (await t.as(foreign.token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'f@example.com' } })).json<{ id: string }>();
-        expectProblem(await t.as(owner.token, { method: 'DELETE', url: `/api/v1/invitations/${foreignInv.id}` }), 404);
-        expectProblem(await t.as(owner.token, { method: 'DELETE', url: '/api/v1/invitations/nope' }), 404);
-        expectProblem(await t.as(member.token, { method: 'DELETE', url: `/api/v1/invitations/${foreignInv.id}` }), 403);
+        const foreignInv = (
+          await t.as(foreign.token, {
+            method: 'POST',
+            url: '/api/v1/invitations',
+            payload: { email: 'f@example.com' },
+          })
+        ).json<{ id: string }>();
+        expectProblem(
+          await t.as(owner.token, {
+            method: 'DELETE',
+            url: `/api/v1/invitations/${foreignInv.id}`,
+          }),
+          404,
+        );
+        expectProblem(
+          await t.as(owner.token, { method: 'DELETE', url: '/api/v1/invitations/nope' }),
+          404,
+        );
+        expectProblem(
+          await t.as(member.token, {
+            method: 'DELETE',
+            url: `/api/v1/invitations/${foreignInv.id}`,
+          }),
+          403,
+        );
       });
     });
 
@@ -145,8 +304,17 @@ for (const kind of STORE_KINDS) {
         expect((await patch(owner, m.user.id, { role: 'owner' })).statusCode).toBe(200);
         expect((await patch(m, owner.user.id, { role: 'admin' })).statusCode).toBe(200);
         const roles = Object.fromEntries((await members(owner)).map((x) => [x.userId, x.role]));
-        expect(roles).toEqual({ [owner.user.id]: 'admin', [admin.user.id]: 'admin', [m.user.id]: 'owner' });
-        const changes = await t.store.db.selectFrom('audit_log').select('details').where('chain', '=', owner.organization.id).where('action', '=', 'member.role_changed').execute();
+        expect(roles).toEqual({
+          [owner.user.id]: 'admin',
+          [admin.user.id]: 'admin',
+          [m.user.id]: 'owner',
+        });
+        const changes = await t.store.db
+          .selectFrom('audit_log')
+          .select('details')
+          .where('chain', '=', owner.organization.id)
+          .where('action', '=', 'member.role_changed')
+          .execute();
         expect(changes.map((c) => JSON.parse(c.details) as unknown)).toEqual([
           { from: 'member', to: 'admin' },
           { from: 'admin', to: 'owner' },
@@ -182,8 +350,17 @@ for (const kind of STORE_KINDS) {
         expect((await remove(m, m.user.id)).statusCode).toBe(204);
         expectProblem(await t.as(m.token, { method: 'GET', url: '/api/v1/me' }), 401);
         expect((await members(owner)).map((x) => x.userId)).toEqual([owner.user.id]);
-        const audit = await t.store.db.selectFrom('audit_log').select('details').where('action', '=', 'member.removed').where('target_id', '=', m.user.id).executeTakeFirstOrThrow();
-        expect(JSON.parse(audit.details)).toMatchObject({ self: true, role: 'member', sessionsRevoked: 1 });
+        const audit = await t.store.db
+          .selectFrom('audit_log')
+          .select('details')
+          .where('action', '=', 'member.removed')
+          .where('target_id', '=', m.user.id)
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(audit.details)).toMatchObject({
+          self: true,
+          role: 'member',
+          sessionsRevoked: 1,
+        });
       });
 
       it('the last owner cannot leave or be removed (409); with two owners one may go', async () => {
@@ -217,10 +394,20 @@ for (const kind of STORE_KINDS) {
       it('a rejoining member gets no old session or token back', async () => {
         const owner = await t.signup();
         const m = await joinAs(t, owner, 'member');
-        const tok = (await t.as(m.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'x' } })).json<{ token: string }>().token;
+        const tok = (
+          await t.as(m.token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'x' } })
+        ).json<{ token: string }>().token;
         await remove(owner, m.user.id);
         const again = await inviteToken(t, owner, m.user.email);
-        const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: m.user.email, password: 'correct horse battery', invitationToken: again } });
+        const login = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: {
+            email: m.user.email,
+            password: 'correct horse battery',
+            invitationToken: again,
+          },
+        });
         expect(login.statusCode, login.body).toBe(200);
         expectProblem(await t.as(m.token, { method: 'GET', url: '/api/v1/me' }), 401);
         expectProblem(await t.as(tok, { method: 'GET', url: '/api/v1/me' }), 401);
@@ -230,7 +417,10 @@ for (const kind of STORE_KINDS) {
     it('concurrent demotions of the only two owners leave one owner', async () => {
       const a = await t.signup();
       const b = await joinAs(t, a, 'owner');
-      const [ra, rb] = await Promise.all([patch(a, b.user.id, { role: 'admin' }), patch(b, a.user.id, { role: 'admin' })]);
+      const [ra, rb] = await Promise.all([
+        patch(a, b.user.id, { role: 'admin' }),
+        patch(b, a.user.id, { role: 'admin' }),
+      ]);
       // The loser sees either the last-owner rule (409) or that it is no longer an owner itself (403).
       expect([ra.statusCode, rb.statusCode].filter((c) => c === 200)).toHaveLength(1);
       expect([ra.statusCode, rb.statusCode].filter((c) => c === 409 || c === 403)).toHaveLength(1);

@@ -40,7 +40,11 @@ for (const kind of STORE_KINDS) {
       expect(created.name).toBe('nightly sync');
       expect(created.expiresAt).toBe(new Date(t.clock.now().getTime() + 90 * DAY).toISOString());
 
-      const row = await t.store.db.selectFrom('api_tokens').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      const row = await t.store.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
       expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(row)).not.toContain(created.token);
 
@@ -48,21 +52,40 @@ for (const kind of STORE_KINDS) {
       expect(list.statusCode).toBe(200);
       expect(list.body).not.toContain(created.token);
       const { tokens } = list.json<{ tokens: TokenDto[] }>();
-      expect(tokens).toEqual([{ ...created, token: undefined, lastUsedAt: null, revokedAt: null }].map(({ token: _t, ...r }) => r));
+      expect(tokens).toEqual(
+        [{ ...created, token: undefined, lastUsedAt: null, revokedAt: null }].map(
+          ({ token: _t, ...r }) => r,
+        ),
+      );
     });
 
     it('acts as its creator in its org, with their current role, and records when it was used', async () => {
       const s = await t.signup();
       const { token, id } = await create(s);
       const me = await t.as(token, { method: 'GET', url: '/api/v1/me' });
-      expect(me.json()).toMatchObject({ via: 'api_token', user: { id: s.user.id }, organization: { id: s.organization.id, role: 'owner' } });
+      expect(me.json()).toMatchObject({
+        via: 'api_token',
+        user: { id: s.user.id },
+        organization: { id: s.organization.id, role: 'owner' },
+      });
       expect(me.json()).not.toHaveProperty('csrfToken');
       // Bearer callers need no CSRF token for writes.
-      const inv = await t.as(token, { method: 'POST', url: '/api/v1/invitations', payload: { email: 'x@example.com' } });
+      const inv = await t.as(token, {
+        method: 'POST',
+        url: '/api/v1/invitations',
+        payload: { email: 'x@example.com' },
+      });
       expect(inv.statusCode).toBe(201);
-      const listed = (await t.as(s.token, { method: 'GET', url: '/api/v1/tokens' })).json<{ tokens: TokenDto[] }>();
+      const listed = (await t.as(s.token, { method: 'GET', url: '/api/v1/tokens' })).json<{
+        tokens: TokenDto[];
+      }>();
       expect(listed.tokens.find((x) => x.id === id)?.lastUsedAt).toBe(t.clock.now().toISOString());
-      const audit = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.invited').where('actor_token_id', '=', id).execute();
+      const audit = await t.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'member.invited')
+        .where('actor_token_id', '=', id)
+        .execute();
       expect(audit).toHaveLength(1);
     });
 
@@ -83,11 +106,17 @@ for (const kind of STORE_KINDS) {
     });
 
     it('needs a caller, and a token cannot mint tokens', async () => {
-      expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'a' } }), 401);
+      expectProblem(
+        await t.app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'a' } }),
+        401,
+      );
       expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/tokens' }), 401);
       const s = await t.signup();
       const { token } = await create(s);
-      expectProblem(await t.as(token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'child' } }), 403);
+      expectProblem(
+        await t.as(token, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'child' } }),
+        403,
+      );
     });
 
     it('expires after expiresInDays (move the clock)', async () => {
@@ -102,12 +131,23 @@ for (const kind of STORE_KINDS) {
     it('revoked tokens stop working at once; revoking again is a no-op', async () => {
       const s = await t.signup();
       const { token, id } = await create(s);
-      expect((await t.as(s.token, { method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(204);
+      expect(
+        (await t.as(s.token, { method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode,
+      ).toBe(204);
       expectProblem(await t.as(token, { method: 'GET', url: '/api/v1/me' }), 401);
-      expect((await t.as(s.token, { method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(204);
-      const revoked = await t.store.db.selectFrom('audit_log').select('action').where('action', '=', 'token.revoked').where('target_id', '=', id).execute();
+      expect(
+        (await t.as(s.token, { method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode,
+      ).toBe(204);
+      const revoked = await t.store.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'token.revoked')
+        .where('target_id', '=', id)
+        .execute();
       expect(revoked).toHaveLength(1);
-      const listed = (await t.as(s.token, { method: 'GET', url: '/api/v1/tokens' })).json<{ tokens: TokenDto[] }>();
+      const listed = (await t.as(s.token, { method: 'GET', url: '/api/v1/tokens' })).json<{
+        tokens: TokenDto[];
+      }>();
       expect(listed.tokens[0]?.revokedAt).toBe(t.clock.now().toISOString());
     });
 
@@ -116,10 +156,26 @@ for (const kind of STORE_KINDS) {
       const b = await t.signup();
       const { id, token } = await create(b);
       expectProblem(await t.as(a.token, { method: 'DELETE', url: `/api/v1/tokens/${id}` }), 404);
-      expectProblem(await t.as(a.token, { method: 'DELETE', url: '/api/v1/tokens/does-not-exist' }), 404);
-      expectProblem(await t.as(a.token, { method: 'DELETE', url: `/api/v1/tokens/${'x'.repeat(100)}` }), 404);
-      expectProblem(await t.as(a.token, { method: 'DELETE', url: `/api/v1/tokens/${encodeURIComponent("1' OR '1'='1")}` }), 404);
-      expect((await t.as(a.token, { method: 'GET', url: '/api/v1/tokens' })).json<{ tokens: TokenDto[] }>().tokens).toEqual([]);
+      expectProblem(
+        await t.as(a.token, { method: 'DELETE', url: '/api/v1/tokens/does-not-exist' }),
+        404,
+      );
+      expectProblem(
+        await t.as(a.token, { method: 'DELETE', url: `/api/v1/tokens/${'x'.repeat(100)}` }),
+        404,
+      );
+      expectProblem(
+        await t.as(a.token, {
+          method: 'DELETE',
+          url: `/api/v1/tokens/${encodeURIComponent("1' OR '1'='1")}`,
+        }),
+        404,
+      );
+      expect(
+        (await t.as(a.token, { method: 'GET', url: '/api/v1/tokens' })).json<{
+          tokens: TokenDto[];
+        }>().tokens,
+      ).toEqual([]);
       expect((await t.as(token, { method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
     });
 
@@ -131,31 +187,60 @@ for (const kind of STORE_KINDS) {
       const memberTok = await create(member);
       const memberTok2 = await create(member, { name: 'second' });
 
-      const seenByMember = (await t.as(member.token, { method: 'GET', url: '/api/v1/tokens' })).json<{ tokens: TokenDto[] }>();
-      expect(seenByMember.tokens.map((x) => x.id).sort()).toEqual([memberTok.id, memberTok2.id].sort());
-      const seenByAdmin = (await t.as(admin.token, { method: 'GET', url: '/api/v1/tokens' })).json<{ tokens: TokenDto[] }>();
+      const seenByMember = (
+        await t.as(member.token, { method: 'GET', url: '/api/v1/tokens' })
+      ).json<{ tokens: TokenDto[] }>();
+      expect(seenByMember.tokens.map((x) => x.id).sort()).toEqual(
+        [memberTok.id, memberTok2.id].sort(),
+      );
+      const seenByAdmin = (await t.as(admin.token, { method: 'GET', url: '/api/v1/tokens' })).json<{
+        tokens: TokenDto[];
+      }>();
       expect(seenByAdmin.tokens).toHaveLength(3);
 
-      expectProblem(await t.as(member.token, { method: 'DELETE', url: `/api/v1/tokens/${ownerTok.id}` }), 403);
-      expect((await t.as(member.token, { method: 'DELETE', url: `/api/v1/tokens/${memberTok.id}` })).statusCode).toBe(204);
-      expect((await t.as(admin.token, { method: 'DELETE', url: `/api/v1/tokens/${memberTok2.id}` })).statusCode).toBe(204);
+      expectProblem(
+        await t.as(member.token, { method: 'DELETE', url: `/api/v1/tokens/${ownerTok.id}` }),
+        403,
+      );
+      expect(
+        (await t.as(member.token, { method: 'DELETE', url: `/api/v1/tokens/${memberTok.id}` }))
+          .statusCode,
+      ).toBe(204);
+      expect(
+        (await t.as(admin.token, { method: 'DELETE', url: `/api/v1/tokens/${memberTok2.id}` }))
+          .statusCode,
+      ).toBe(204);
     });
 
     it('a removed member’s tokens stop working, and a demotion applies to tokens at once', async () => {
       const owner = await t.signup();
       const admin = await joinAs(t, owner, 'admin');
       const adminTok = await create(admin);
-      expect((await t.as(adminTok.token, { method: 'GET', url: '/api/v1/invitations' })).statusCode).toBe(200);
-      await t.as(owner.token, { method: 'PATCH', url: `/api/v1/members/${admin.user.id}`, payload: { role: 'member' } });
+      expect(
+        (await t.as(adminTok.token, { method: 'GET', url: '/api/v1/invitations' })).statusCode,
+      ).toBe(200);
+      await t.as(owner.token, {
+        method: 'PATCH',
+        url: `/api/v1/members/${admin.user.id}`,
+        payload: { role: 'member' },
+      });
       expectProblem(await t.as(adminTok.token, { method: 'GET', url: '/api/v1/invitations' }), 403);
-      expect((await t.as(owner.token, { method: 'DELETE', url: `/api/v1/members/${admin.user.id}` })).statusCode).toBe(204);
+      expect(
+        (await t.as(owner.token, { method: 'DELETE', url: `/api/v1/members/${admin.user.id}` }))
+          .statusCode,
+      ).toBe(204);
       expectProblem(await t.as(adminTok.token, { method: 'GET', url: '/api/v1/me' }), 401);
     });
 
     it('an Idempotency-Key retry replays the result but never the secret', async () => {
       const s = await t.signup();
       const send = () =>
-        t.as(s.token, { method: 'POST', url: '/api/v1/tokens', headers: { 'idempotency-key': 'tok-1' }, payload: { name: 'once' } });
+        t.as(s.token, {
+          method: 'POST',
+          url: '/api/v1/tokens',
+          headers: { 'idempotency-key': 'tok-1' },
+          payload: { name: 'once' },
+        });
       const first = await send();
       const second = await send();
       expect(first.statusCode).toBe(201);
@@ -166,7 +251,10 @@ for (const kind of STORE_KINDS) {
       expect(b.id).toBe(a.id);
       expect(b.token).not.toBe(a.token);
       expect(b.token).not.toMatch(/^cit_/);
-      const stored = await t.store.db.selectFrom('idempotency_keys').select('response_body').execute();
+      const stored = await t.store.db
+        .selectFrom('idempotency_keys')
+        .select('response_body')
+        .execute();
       expect(stored.map((r) => r.response_body).join()).not.toContain(a.token);
     });
   });

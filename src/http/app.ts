@@ -11,6 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/shared/errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
@@ -27,10 +28,16 @@ export type App = FastifyInstance;
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-export async function buildApp(config: Config, deps: ServiceDeps): Promise<App> {
+export interface AppOptions {
+  /** Where logs go (stdout by default); tests capture them to prove no secret is logged. */
+  logStream?: DestinationStream;
+}
+
+export async function buildApp(config: Config, deps: ServiceDeps, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
       // Tokens, cookies and passwords never reach the log.
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
@@ -62,6 +69,10 @@ export async function buildApp(config: Config, deps: ServiceDeps): Promise<App> 
     },
   });
   await app.register(cookie);
+  // Request decorations and hooks come before any encapsulated plugin, so every route has them.
+  registerMetrics(app, deps);
+  registerAuth(app, deps, config);
+  registerIdempotency(app, deps);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -99,9 +110,6 @@ export async function buildApp(config: Config, deps: ServiceDeps): Promise<App> 
     sendProblem(reply, req, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
   );
 
-  registerMetrics(app, deps);
-  registerAuth(app, deps, config);
-  registerIdempotency(app, deps);
   await app.register(healthRoutes(deps));
   for (const routes of ROUTE_MODULES) await app.register(routes(deps, config), { prefix: '/api/v1' });
   await registerWeb(app);

@@ -54,12 +54,21 @@ function guardCookieWrite(req: FastifyRequest): void {
   if (SAFE_METHODS.has(req.method) || req.routeOptions.config.skipCsrf === true) return;
   const origin = req.headers.origin;
   if (origin !== undefined && !sameHost(origin, req.host)) {
-    throw new AppError('csrf', 'Cross-site request refused', [{ path: 'headers.origin', message: 'Does not match this host' }]);
+    throw new AppError('csrf', 'Cross-site request refused', [
+      { path: 'headers.origin', message: 'Does not match this host' },
+    ]);
   }
   const sent = req.headers['x-csrf-token'];
-  if (typeof sent !== 'string' || req.sessionCsrf === null || !constantTimeEqual(sent, req.sessionCsrf)) {
+  if (
+    typeof sent !== 'string' ||
+    req.sessionCsrf === null ||
+    !constantTimeEqual(sent, req.sessionCsrf)
+  ) {
     throw new AppError('csrf', 'Send the x-csrf-token header from sign-in or GET /api/v1/me', [
-      { path: 'headers.x-csrf-token', message: sent === undefined ? 'Required' : 'Does not match the session' },
+      {
+        path: 'headers.x-csrf-token',
+        message: sent === undefined ? 'Required' : 'Does not match the session',
+      },
     ]);
   }
 }
@@ -85,7 +94,12 @@ export interface CookiePolicy {
   secureCookies: boolean;
 }
 
-export function setSessionCookie(reply: FastifyReply, config: CookiePolicy, token: string, expiresAt: string): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  config: CookiePolicy,
+  token: string,
+  expiresAt: string,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -96,5 +110,10 @@ export function setSessionCookie(reply: FastifyReply, config: CookiePolicy, toke
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: CookiePolicy): void {
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies });
+  void reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.secureCookies,
+  });
 }

@@ -49,8 +49,13 @@ function toEntry(r: AuditLogTable): AuditEntry {
   };
 }
 
-export async function listAuditPage(deps: ServiceDeps, actor: Actor, f: AuditFilter): Promise<AuditPage> {
-  if (!isAdmin(actor)) throw new AppError('forbidden', 'Only admins and owners can read the audit log');
+export async function listAuditPage(
+  deps: ServiceDeps,
+  actor: Actor,
+  f: AuditFilter,
+): Promise<AuditPage> {
+  if (!isAdmin(actor))
+    throw new AppError('forbidden', 'Only admins and owners can read the audit log');
   // One extra row tells whether an older page exists without a count query.
   const rows = await listAudit(deps.db, {
     orgId: actor.orgId,
@@ -63,7 +68,10 @@ export async function listAuditPage(deps: ServiceDeps, actor: Actor, f: AuditFil
   });
   const page = rows.slice(0, f.limit).map(toEntry);
   const last = page.at(-1);
-  return { entries: page, nextBefore: rows.length > f.limit && last !== undefined ? last.seq : null };
+  return {
+    entries: page,
+    nextBefore: rows.length > f.limit && last !== undefined ? last.seq : null,
+  };
 }
 
 export interface AuditVerification {

@@ -2,7 +2,11 @@
 // deliberately slow and must not hold the write lock); each change commits with its audit entries.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { findMembership, insertMembership, listUserMemberships } from '../db/repos/memberships.repo.ts';
+import {
+  findMembership,
+  insertMembership,
+  listUserMemberships,
+} from '../db/repos/memberships.repo.ts';
 import { findOrg, insertOrg } from '../db/repos/orgs.repo.ts';
 import { findUserByEmail, findUserCredentials, insertUser } from '../db/repos/users.repo.ts';
 import type { Database } from '../db/schema.ts';
@@ -20,7 +24,12 @@ import { recordAudit } from './audit-trail.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './credentials.ts';
 import type { RequestMeta, ServiceDeps } from './deps.ts';
 import { acceptInvitationIn } from './invitations.service.ts';
-import { issueSession, type IssuedSession, type OrgRole, type SessionPolicy } from './sessions.service.ts';
+import {
+  issueSession,
+  type IssuedSession,
+  type OrgRole,
+  type SessionPolicy,
+} from './sessions.service.ts';
 
 export interface NewOrgInput {
   name: string;
@@ -43,7 +52,11 @@ export interface SignedIn extends IssuedSession {
 }
 
 function signupIssues(input: SignupInput, email: string): FieldIssue[] {
-  const issues = [...checkEmail(email), ...checkPassword(input.password), ...checkUserName(input.name)];
+  const issues = [
+    ...checkEmail(email),
+    ...checkPassword(input.password),
+    ...checkUserName(input.name),
+  ];
   const org = input.organization;
   if ((org === undefined) === (input.invitationToken === undefined)) {
     issues.push({ path: 'organization', message: 'Give either organization or invitationToken' });
@@ -58,11 +71,21 @@ function signupIssues(input: SignupInput, email: string): FieldIssue[] {
 }
 
 const emailTaken = (): AppError =>
-  new AppError('conflict', 'An account with this email already exists', [{ path: 'email', message: 'Already registered' }]);
+  new AppError('conflict', 'An account with this email already exists', [
+    { path: 'email', message: 'Already registered' },
+  ]);
 
-async function createOrg(trx: Kysely<Database>, deps: ServiceDeps, o: NewOrgInput, at: string): Promise<Org> {
+async function createOrg(
+  trx: Kysely<Database>,
+  deps: ServiceDeps,
+  o: NewOrgInput,
+  at: string,
+): Promise<Org> {
   const website = o.website === null || o.website.trim() === '' ? null : o.website.trim();
-  const profile = { ...emptyProfile(o.name.trim(), o.hqCountry, website), domain: registrableDomain(website) };
+  const profile = {
+    ...emptyProfile(o.name.trim(), o.hqCountry, website),
+    domain: registrableDomain(website),
+  };
   return insertOrg(trx, { id: randomUUID(), profile, at });
 }
 
@@ -78,7 +101,13 @@ export async function signup(
   const passwordHash = await hashPassword(input.password);
   const { result, org } = await deps.db.transaction().execute(async (trx) => {
     const at = deps.now().toISOString();
-    const user: User = { id: randomUUID(), email, name: input.name.trim(), createdAt: at, disabledAt: null };
+    const user: User = {
+      id: randomUUID(),
+      email,
+      name: input.name.trim(),
+      createdAt: at,
+      disabledAt: null,
+    };
     if (!(await insertUser(trx, { ...user, passwordHash, at }))) throw emailTaken();
     let organization: OrgRole;
     let created: Org | null = null;
@@ -86,7 +115,12 @@ export async function signup(
       organization = await acceptInvitationIn(trx, deps, user, input.invitationToken, meta);
     } else {
       created = await createOrg(trx, deps, input.organization as NewOrgInput, at);
-      await insertMembership(trx, { orgId: created.id, userId: user.id, role: 'owner', createdAt: at });
+      await insertMembership(trx, {
+        orgId: created.id,
+        userId: user.id,
+        role: 'owner',
+        createdAt: at,
+      });
       organization = { id: created.id, name: created.name, role: 'owner' };
       await recordAudit(trx, deps, { userId: user.id, orgId: created.id, tokenId: null }, meta, {
         action: 'org.created',
@@ -119,7 +153,13 @@ export interface LoginInput {
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
-async function recordFailedLogin(deps: ServiceDeps, email: string, reason: string, userId: string | null, meta: RequestMeta) {
+async function recordFailedLogin(
+  deps: ServiceDeps,
+  email: string,
+  reason: string,
+  userId: string | null,
+  meta: RequestMeta,
+) {
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, deps, null, meta, {
       action: 'auth.login_failed',
@@ -132,7 +172,12 @@ async function recordFailedLogin(deps: ServiceDeps, email: string, reason: strin
 }
 
 /** Verifies the password; every failure looks the same to the caller and is audited on the system chain. */
-async function authenticate(deps: ServiceDeps, email: string, password: string, meta: RequestMeta): Promise<User> {
+async function authenticate(
+  deps: ServiceDeps,
+  email: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<User> {
   const found = email.length > 254 ? undefined : await findUserCredentials(deps.db, email);
   if (found === undefined) await verifyAgainstDummy(password);
   const ok = found !== undefined && (await verifyPassword(found.passwordHash, password));
@@ -144,7 +189,12 @@ async function authenticate(deps: ServiceDeps, email: string, password: string, 
   return found.user;
 }
 
-export async function login(deps: ServiceDeps, input: LoginInput, policy: SessionPolicy, meta: RequestMeta): Promise<SignedIn> {
+export async function login(
+  deps: ServiceDeps,
+  input: LoginInput,
+  policy: SessionPolicy,
+  meta: RequestMeta,
+): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const user = await authenticate(deps, email, input.password, meta);
   return deps.db.transaction().execute(async (trx) => {
@@ -153,12 +203,18 @@ export async function login(deps: ServiceDeps, input: LoginInput, policy: Sessio
       organization = await acceptInvitationIn(trx, deps, user, input.invitationToken, meta);
     } else {
       const memberships = await listUserMemberships(trx, user.id);
-      const m = input.orgId === undefined ? memberships[0] : memberships.find((x) => x.orgId === input.orgId);
+      const m =
+        input.orgId === undefined
+          ? memberships[0]
+          : memberships.find((x) => x.orgId === input.orgId);
       if (m !== undefined) organization = { id: m.orgId, name: m.orgName, role: m.role };
       else if (input.orgId !== undefined) throw notFound('Organization');
     }
     if (organization === undefined) {
-      throw new AppError('forbidden', 'This account belongs to no organization any more; sign in with an invitation token');
+      throw new AppError(
+        'forbidden',
+        'This account belongs to no organization any more; sign in with an invitation token',
+      );
     }
     const session = await issueSession(trx, deps, user.id, organization.id, policy);
     await recordAudit(trx, deps, { userId: user.id, orgId: organization.id, tokenId: null }, meta, {
@@ -191,7 +247,13 @@ export async function ensureDemoUser(deps: ServiceDeps, demo: DemoUser): Promise
     let user = await findUserByEmail(trx, email);
     if (user === undefined) {
       if (passwordHash === '') return; // deleted between the two reads; the next start creates it
-      user = { id: randomUUID(), email, name: demo.name ?? 'Demo User', createdAt: at, disabledAt: null };
+      user = {
+        id: randomUUID(),
+        email,
+        name: demo.name ?? 'Demo User',
+        createdAt: at,
+        disabledAt: null,
+      };
       if (!(await insertUser(trx, { ...user, passwordHash, at }))) return; // created concurrently
       await recordAudit(trx, deps, null, meta, {
         action: 'user.created',
@@ -202,7 +264,12 @@ export async function ensureDemoUser(deps: ServiceDeps, demo: DemoUser): Promise
       });
     }
     if ((await findMembership(trx, demo.orgId, user.id)) !== undefined) return;
-    await insertMembership(trx, { orgId: demo.orgId, userId: user.id, role: 'owner', createdAt: at });
+    await insertMembership(trx, {
+      orgId: demo.orgId,
+      userId: user.id,
+      role: 'owner',
+      createdAt: at,
+    });
     await recordAudit(trx, deps, null, meta, {
       action: 'member.added',
       targetType: 'user',

@@ -33,12 +33,14 @@ export interface InviteInput {
 /** Role checks use the caller's role as stored now, not as it was when the request began. */
 async function currentRole(trx: Kysely<Database>, actor: Actor): Promise<Role> {
   const m = await findMembership(trx, actor.orgId, actor.userId);
-  if (m === undefined) throw new AppError('forbidden', 'You are no longer a member of this organization');
+  if (m === undefined)
+    throw new AppError('forbidden', 'You are no longer a member of this organization');
   return m.role;
 }
 
 function requireManager(actor: Actor): void {
-  if (!canManageMembers(actor.role)) throw new AppError('forbidden', 'Only admins and owners manage invitations');
+  if (!canManageMembers(actor.role))
+    throw new AppError('forbidden', 'Only admins and owners manage invitations');
 }
 
 export async function invite(
@@ -56,7 +58,9 @@ export async function invite(
     if (denied !== null) throw denied;
     const members = await listMembers(trx, actor.orgId);
     if (members.some((m) => m.email === email)) {
-      throw new AppError('conflict', 'Already a member of this organization', [{ path: 'email', message: 'Already a member' }]);
+      throw new AppError('conflict', 'Already a member of this organization', [
+        { path: 'email', message: 'Already a member' },
+      ]);
     }
     const now = deps.now();
     const replaced = await revokeOpenInvitationsFor(trx, actor.orgId, email, now.toISOString());
@@ -86,13 +90,20 @@ export async function listInvitations(deps: ServiceDeps, actor: Actor): Promise<
   return listOpenInvitations(deps.db, actor.orgId);
 }
 
-export async function revokeInvitation(deps: ServiceDeps, actor: Actor, id: string, meta: RequestMeta): Promise<void> {
+export async function revokeInvitation(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  meta: RequestMeta,
+): Promise<void> {
   requireManager(actor);
   await deps.db.transaction().execute(async (trx) => {
     const inv = await findInvitation(trx, actor.orgId, id);
     if (inv === undefined || inv.revokedAt !== null) throw notFound('Invitation');
-    if (inv.acceptedAt !== null) throw new AppError('conflict', 'This invitation was already accepted');
-    if (!canManageMembers(await currentRole(trx, actor))) throw new AppError('forbidden', 'Only admins and owners manage invitations');
+    if (inv.acceptedAt !== null)
+      throw new AppError('conflict', 'This invitation was already accepted');
+    if (!canManageMembers(await currentRole(trx, actor)))
+      throw new AppError('forbidden', 'Only admins and owners manage invitations');
     await revokeInvitationRow(trx, id, deps.now().toISOString());
     await recordAudit(trx, deps, actor, meta, {
       action: 'invitation.revoked',
@@ -104,8 +115,13 @@ export async function revokeInvitation(deps: ServiceDeps, actor: Actor, id: stri
 }
 
 /** The open invitation behind a token; unknown, used, revoked and expired all look the same. */
-async function liveInvitation(trx: Kysely<Database>, deps: ServiceDeps, token: string): Promise<Invitation> {
-  const inv = token.length > 200 ? undefined : await findInvitationByTokenHash(trx, hashSecret(token));
+async function liveInvitation(
+  trx: Kysely<Database>,
+  deps: ServiceDeps,
+  token: string,
+): Promise<Invitation> {
+  const inv =
+    token.length > 200 ? undefined : await findInvitationByTokenHash(trx, hashSecret(token));
   if (inv === undefined || inv.acceptedAt !== null || !isLive(inv, deps.now())) {
     throw notFound('Invitation (it may have expired, been used or been withdrawn)');
   }
@@ -129,7 +145,14 @@ export async function acceptInvitationIn(
   }
   const at = deps.now().toISOString();
   if (!(await markInvitationAccepted(trx, inv.id, at))) throw notFound('Invitation');
-  if (!(await insertMembership(trx, { orgId: inv.orgId, userId: user.id, role: inv.role, createdAt: at }))) {
+  if (
+    !(await insertMembership(trx, {
+      orgId: inv.orgId,
+      userId: user.id,
+      role: inv.role,
+      createdAt: at,
+    }))
+  ) {
     throw new AppError('conflict', 'You are already a member of this organization');
   }
   await recordAudit(trx, deps, { userId: user.id, orgId: inv.orgId, tokenId: null }, meta, {
@@ -143,7 +166,12 @@ export async function acceptInvitationIn(
 }
 
 /** A signed-in user accepts an invitation sent to their address; their session stays where it is. */
-export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: string, meta: RequestMeta): Promise<OrgRole> {
+export async function acceptInvitation(
+  deps: ServiceDeps,
+  actor: Actor,
+  token: string,
+  meta: RequestMeta,
+): Promise<OrgRole> {
   requireSession(actor, 'Accepting an invitation');
   return deps.db.transaction().execute(async (trx) => {
     const user = await findUserById(trx, actor.userId);

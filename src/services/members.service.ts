@@ -13,7 +13,12 @@ import {
 import { revokeUserSessions } from '../db/repos/sessions.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { Member } from '../domain/identity/identity.ts';
-import { canManageMembers, checkRemoval, checkRoleChange, type Role } from '../domain/identity/roles.ts';
+import {
+  canManageMembers,
+  checkRemoval,
+  checkRoleChange,
+  type Role,
+} from '../domain/identity/roles.ts';
 import { AppError, notFound } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { Actor, RequestMeta, ServiceDeps } from './deps.ts';
@@ -29,12 +34,18 @@ interface Facts {
 }
 
 /** Locks the owner rows first (PostgreSQL), then reads the target and the caller's current role. */
-async function readFacts(trx: Kysely<Database>, deps: ServiceDeps, actor: Actor, userId: string): Promise<Facts> {
+async function readFacts(
+  trx: Kysely<Database>,
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+): Promise<Facts> {
   const owners = await ownerIds(trx, actor.orgId, deps.storeKind === 'postgres');
   const target = await findMember(trx, actor.orgId, userId);
   if (target === undefined) throw notFound('Member');
   const me = await findMembership(trx, actor.orgId, actor.userId);
-  if (me === undefined) throw new AppError('forbidden', 'You are no longer a member of this organization');
+  if (me === undefined)
+    throw new AppError('forbidden', 'You are no longer a member of this organization');
   return { target, actorRole: me.role, owners: owners.length };
 }
 
@@ -45,10 +56,16 @@ export async function changeRole(
   role: Role,
   meta: RequestMeta,
 ): Promise<Member> {
-  if (!canManageMembers(actor.role)) throw new AppError('forbidden', 'Only admins and owners can change roles');
+  if (!canManageMembers(actor.role))
+    throw new AppError('forbidden', 'Only admins and owners can change roles');
   return deps.db.transaction().execute(async (trx) => {
     const f = await readFacts(trx, deps, actor, userId);
-    const denied = checkRoleChange({ actorRole: f.actorRole, from: f.target.role, to: role, owners: f.owners });
+    const denied = checkRoleChange({
+      actorRole: f.actorRole,
+      from: f.target.role,
+      to: role,
+      owners: f.owners,
+    });
     if (denied !== null) throw denied;
     if (f.target.role === role) return f.target;
     await updateMembershipRole(trx, actor.orgId, userId, role);
@@ -63,12 +80,23 @@ export async function changeRole(
 }
 
 /** Removes a member (or lets one leave). Their sessions and API tokens in this org die with the membership. */
-export async function removeMember(deps: ServiceDeps, actor: Actor, userId: string, meta: RequestMeta): Promise<void> {
+export async function removeMember(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+  meta: RequestMeta,
+): Promise<void> {
   const self = userId === actor.userId;
-  if (!self && !canManageMembers(actor.role)) throw new AppError('forbidden', 'Only admins and owners can remove members');
+  if (!self && !canManageMembers(actor.role))
+    throw new AppError('forbidden', 'Only admins and owners can remove members');
   await deps.db.transaction().execute(async (trx) => {
     const f = await readFacts(trx, deps, actor, userId);
-    const denied = checkRemoval({ actorRole: f.actorRole, self, targetRole: f.target.role, owners: f.owners });
+    const denied = checkRemoval({
+      actorRole: f.actorRole,
+      self,
+      targetRole: f.target.role,
+      owners: f.owners,
+    });
     if (denied !== null) throw denied;
     const at = deps.now().toISOString();
     await deleteMembership(trx, actor.orgId, userId);

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { resolveApiToken, touchApiToken } from '../db/repos/api-tokens.repo.ts';
 import { findMembership, listUserMemberships } from '../db/repos/memberships.repo.ts';
-import { insertSession, resolveSession, revokeSession, setSessionOrg } from '../db/repos/sessions.repo.ts';
+import {
+  insertSession,
+  resolveSession,
+  revokeSession,
+  setSessionOrg,
+} from '../db/repos/sessions.repo.ts';
 import { findUserById } from '../db/repos/users.repo.ts';
 import type { Database } from '../db/schema.ts';
 import type { ResolvedCredential, User, UserMembership } from '../domain/identity/identity.ts';
@@ -44,7 +49,12 @@ export async function issueSession(
 ): Promise<IssuedSession> {
   const now = deps.now();
   const { token, hash } = newSecret('session');
-  const s = { sessionId: randomUUID(), token, csrfToken: newCsrfToken(), expiresAt: hoursFrom(now, policy.sessionHours) };
+  const s = {
+    sessionId: randomUUID(),
+    token,
+    csrfToken: newCsrfToken(),
+    expiresAt: hoursFrom(now, policy.sessionHours),
+  };
   await insertSession(trx, {
     id: s.sessionId,
     tokenHash: hash,
@@ -61,7 +71,10 @@ export async function issueSession(
 const TOUCH_EVERY_MS = 60_000;
 
 /** A presented session or API token secret, resolved to who it acts for; null when not (or no longer) valid. */
-export async function resolveCredential(deps: ServiceDeps, secret: string): Promise<ResolvedCredential | null> {
+export async function resolveCredential(
+  deps: ServiceDeps,
+  secret: string,
+): Promise<ResolvedCredential | null> {
   const kind = secretKindOf(secret);
   if (kind === null || kind === 'invitation' || secret.length > 200) return null;
   const now = deps.now();
@@ -69,23 +82,40 @@ export async function resolveCredential(deps: ServiceDeps, secret: string): Prom
   if (kind === 'session') return (await resolveSession(deps.db, hash, now.toISOString())) ?? null;
   const cred = await resolveApiToken(deps.db, hash, now.toISOString());
   if (cred === undefined) return null;
-  if (cred.tokenId !== null && (cred.lastUsedAt === null || now.getTime() - Date.parse(cred.lastUsedAt) >= TOUCH_EVERY_MS)) {
+  if (
+    cred.tokenId !== null &&
+    (cred.lastUsedAt === null || now.getTime() - Date.parse(cred.lastUsedAt) >= TOUCH_EVERY_MS)
+  ) {
     await touchApiToken(deps.db, cred.tokenId, now.toISOString());
   }
   return cred;
 }
 
 export function actorOf(c: ResolvedCredential): Actor {
-  return { userId: c.userId, orgId: c.orgId, role: c.role, tokenId: c.tokenId, sessionId: c.sessionId };
+  return {
+    userId: c.userId,
+    orgId: c.orgId,
+    role: c.role,
+    tokenId: c.tokenId,
+    sessionId: c.sessionId,
+  };
 }
 
 /** Ends the caller's session; API token callers have none, so nothing happens for them. */
-export async function logout(deps: ServiceDeps, actor: Actor | null, meta: RequestMeta): Promise<void> {
+export async function logout(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  meta: RequestMeta,
+): Promise<void> {
   const sessionId = actor?.sessionId ?? null;
   if (actor === null || sessionId === null) return;
   await deps.db.transaction().execute(async (trx) => {
     if (!(await revokeSession(trx, sessionId, deps.now().toISOString()))) return;
-    await recordAudit(trx, deps, actor, meta, { action: 'auth.logout', targetType: 'session', targetId: sessionId });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'auth.logout',
+      targetType: 'session',
+      targetId: sessionId,
+    });
   });
 }
 
@@ -97,7 +127,12 @@ export function requireSession(actor: Actor, what: string): string {
 }
 
 /** Moves the caller's session to another org they belong to; another org looks like no org at all. */
-export async function switchOrg(deps: ServiceDeps, actor: Actor, orgId: string, meta: RequestMeta): Promise<OrgRole> {
+export async function switchOrg(
+  deps: ServiceDeps,
+  actor: Actor,
+  orgId: string,
+  meta: RequestMeta,
+): Promise<OrgRole> {
   const sessionId = requireSession(actor, 'Switching organization');
   return deps.db.transaction().execute(async (trx) => {
     const membership = await findMembership(trx, orgId, actor.userId);

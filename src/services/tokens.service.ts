@@ -13,7 +13,11 @@ import { findUserByEmail } from '../db/repos/users.repo.ts';
 import type { Database } from '../db/schema.ts';
 import { normaliseEmail } from '../domain/identity/email.ts';
 import type { ApiToken } from '../domain/identity/identity.ts';
-import { API_TOKEN_DAYS_DEFAULT, API_TOKEN_DAYS_MAX, daysFrom } from '../domain/identity/lifetimes.ts';
+import {
+  API_TOKEN_DAYS_DEFAULT,
+  API_TOKEN_DAYS_MAX,
+  daysFrom,
+} from '../domain/identity/lifetimes.ts';
 import { TOKEN_DISPLAY_PREFIX_LENGTH } from '../domain/identity/secrets.ts';
 import { AppError, notFound, validationError } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
@@ -37,7 +41,10 @@ function checkInput(input: NewTokenInput): { name: string; days: number } {
   const issues = [];
   if (name === '' || name.length > 100) issues.push({ path: 'name', message: '1-100 characters' });
   if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_DAYS_MAX) {
-    issues.push({ path: 'expiresInDays', message: `A whole number of days, 1-${API_TOKEN_DAYS_MAX}` });
+    issues.push({
+      path: 'expiresInDays',
+      message: `A whole number of days, 1-${API_TOKEN_DAYS_MAX}`,
+    });
   }
   if (issues.length > 0) throw validationError(issues);
   return { name, days };
@@ -66,7 +73,12 @@ async function mint(
 }
 
 /** A token cannot mint tokens: a leaked one must not be able to outlive its own revocation. */
-export async function createToken(deps: ServiceDeps, actor: Actor, input: NewTokenInput, meta: RequestMeta): Promise<CreatedToken> {
+export async function createToken(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: NewTokenInput,
+  meta: RequestMeta,
+): Promise<CreatedToken> {
   requireSession(actor, 'Creating an API token');
   return deps.db.transaction().execute(async (trx) => {
     const created = await mint(trx, deps, actor, input);
@@ -74,7 +86,11 @@ export async function createToken(deps: ServiceDeps, actor: Actor, input: NewTok
       action: 'token.created',
       targetType: 'api_token',
       targetId: created.apiToken.id,
-      details: { name: created.apiToken.name, prefix: created.apiToken.prefix, expiresAt: created.apiToken.expiresAt },
+      details: {
+        name: created.apiToken.name,
+        prefix: created.apiToken.prefix,
+        expiresAt: created.apiToken.expiresAt,
+      },
     });
     return created;
   });
@@ -85,7 +101,12 @@ export async function listTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTo
   return listApiTokens(deps.db, actor.orgId, isAdmin(actor) ? undefined : actor.userId);
 }
 
-export async function revokeToken(deps: ServiceDeps, actor: Actor, id: string, meta: RequestMeta): Promise<void> {
+export async function revokeToken(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  meta: RequestMeta,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const t = await findApiToken(trx, actor.orgId, id);
     if (t === undefined) throw notFound('API token');
@@ -113,20 +134,34 @@ export interface OperatorTokenInput extends NewTokenInput {
   userEmail: string;
 }
 
-export async function createTokenAsOperator(deps: ServiceDeps, input: OperatorTokenInput): Promise<CreatedToken> {
+export async function createTokenAsOperator(
+  deps: ServiceDeps,
+  input: OperatorTokenInput,
+): Promise<CreatedToken> {
   return deps.db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, normaliseEmail(input.userEmail));
     if (user === undefined || (await findMembership(trx, input.orgId, user.id)) === undefined) {
       throw notFound('Member of that organization with this email');
     }
     const created = await mint(trx, deps, { orgId: input.orgId, userId: user.id }, input);
-    await recordAudit(trx, deps, null, { requestId: null }, {
-      action: 'token.created',
-      targetType: 'api_token',
-      targetId: created.apiToken.id,
-      orgId: input.orgId,
-      details: { name: created.apiToken.name, prefix: created.apiToken.prefix, userId: user.id, via: 'cli' },
-    });
+    await recordAudit(
+      trx,
+      deps,
+      null,
+      { requestId: null },
+      {
+        action: 'token.created',
+        targetType: 'api_token',
+        targetId: created.apiToken.id,
+        orgId: input.orgId,
+        details: {
+          name: created.apiToken.name,
+          prefix: created.apiToken.prefix,
+          userId: user.id,
+          via: 'cli',
+        },
+      },
+    );
     return created;
   });
 }
@@ -137,13 +172,19 @@ export async function revokeTokenAsOperator(deps: ServiceDeps, id: string): Prom
     if (t === undefined) throw notFound('API token');
     const at = deps.now().toISOString();
     if (await revokeApiToken(trx, id, at)) {
-      await recordAudit(trx, deps, null, { requestId: null }, {
-        action: 'token.revoked',
-        targetType: 'api_token',
-        targetId: id,
-        orgId: t.orgId,
-        details: { name: t.name, prefix: t.prefix, via: 'cli' },
-      });
+      await recordAudit(
+        trx,
+        deps,
+        null,
+        { requestId: null },
+        {
+          action: 'token.revoked',
+          targetType: 'api_token',
+          targetId: id,
+          orgId: t.orgId,
+          details: { name: t.name, prefix: t.prefix, via: 'cli' },
+        },
+      );
     }
     return { ...t, revokedAt: t.revokedAt ?? at };
   });

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { insertMembership, listUserMemberships } from '../db/repos/memberships.repo.ts';
 import { findOrg } from '../db/repos/orgs.repo.ts';
 import { revokeUserSessions } from '../db/repos/sessions.repo.ts';
-import { findUserByEmail, insertUser, listUsers as listUserRows, setUserDisabled } from '../db/repos/users.repo.ts';
+import {
+  findUserByEmail,
+  insertUser,
+  listUsers as listUserRows,
+  setUserDisabled,
+} from '../db/repos/users.repo.ts';
 import { checkEmail, normaliseEmail } from '../domain/identity/email.ts';
 import type { User, UserMembership } from '../domain/identity/identity.ts';
 import { checkPassword } from '../domain/identity/password-policy.ts';
@@ -37,17 +42,34 @@ export interface NewUserInput {
 
 export async function createUser(deps: ServiceDeps, input: NewUserInput): Promise<User> {
   const email = normaliseEmail(input.email);
-  const issues = [...checkEmail(email), ...checkUserName(input.name), ...checkPassword(input.password)];
+  const issues = [
+    ...checkEmail(email),
+    ...checkUserName(input.name),
+    ...checkPassword(input.password),
+  ];
   if (issues.length > 0) throw validationError(issues);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     if ((await findOrg(trx, input.orgId)) === undefined) throw notFound('Organization');
     const at = deps.now().toISOString();
-    const user: User = { id: randomUUID(), email, name: input.name.trim(), createdAt: at, disabledAt: null };
+    const user: User = {
+      id: randomUUID(),
+      email,
+      name: input.name.trim(),
+      createdAt: at,
+      disabledAt: null,
+    };
     if (!(await insertUser(trx, { ...user, passwordHash, at }))) {
-      throw new AppError('conflict', 'An account with this email already exists', [{ path: 'email', message: 'Already registered' }]);
+      throw new AppError('conflict', 'An account with this email already exists', [
+        { path: 'email', message: 'Already registered' },
+      ]);
     }
-    await insertMembership(trx, { orgId: input.orgId, userId: user.id, role: input.role, createdAt: at });
+    await insertMembership(trx, {
+      orgId: input.orgId,
+      userId: user.id,
+      role: input.role,
+      createdAt: at,
+    });
     await recordAudit(trx, deps, null, CLI, {
       action: 'user.created',
       targetType: 'user',

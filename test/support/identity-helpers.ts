@@ -4,14 +4,27 @@ import { PASSWORD, type SignedUp, type TestApp } from './test-app.ts';
 
 export type InviteRole = 'owner' | 'admin' | 'member';
 
-export async function inviteToken(t: TestApp, by: { token: string }, email: string, role: InviteRole = 'member'): Promise<string> {
-  const res = await t.as(by.token, { method: 'POST', url: '/api/v1/invitations', payload: { email, role } });
+export async function inviteToken(
+  t: TestApp,
+  by: { token: string },
+  email: string,
+  role: InviteRole = 'member',
+): Promise<string> {
+  const res = await t.as(by.token, {
+    method: 'POST',
+    url: '/api/v1/invitations',
+    payload: { email, role },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ token: string }>().token;
 }
 
 /** A new user who signs up through an invitation into `owner`'s org with `role`. */
-export async function joinAs(t: TestApp, by: { token: string }, role: InviteRole): Promise<SignedUp> {
+export async function joinAs(
+  t: TestApp,
+  by: { token: string },
+  role: InviteRole,
+): Promise<SignedUp> {
   const email = `m-${Math.random().toString(36).slice(2)}@example.com`;
   const token = await inviteToken(t, by, email, role);
   const res = await t.app.inject({

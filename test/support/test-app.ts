@@ -52,10 +52,18 @@ export const PASSWORD = 'correct horse battery';
 
 let counter = 0;
 
-export async function createTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: StoreKind,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const store = await openTestStore(kind);
   const clock = createClock();
-  const deps: ServiceDeps = { db: store.db, storeKind: store.kind, directory: createDirectoryIndex(), now: clock.now };
+  const deps: ServiceDeps = {
+    db: store.db,
+    storeKind: store.kind,
+    directory: createDirectoryIndex(),
+    now: clock.now,
+  };
   const config = loadConfig({ LOG_LEVEL: 'silent', CIRCLES_LOGIN_RATE_PER_MINUTE: '1000', ...env });
   const app = await buildApp(config, deps);
   await app.ready();
@@ -69,7 +77,11 @@ export async function createTestApp(kind: StoreKind, env: Record<string, string>
         email: email ?? `user${counter}-${Date.now()}@example.com`,
         password: PASSWORD,
         name: `User ${counter}`,
-        organization: { name: orgName ?? `Org ${counter}`, website: 'https://www.example.co.uk', hqCountry: 'DE' },
+        organization: {
+          name: orgName ?? `Org ${counter}`,
+          website: 'https://www.example.co.uk',
+          hqCountry: 'DE',
+        },
       },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -101,10 +113,22 @@ export function sessionCookieOf(res: LightMyRequestResponse): string {
 export function expectProblem(
   res: LightMyRequestResponse,
   status: number,
-): { type: string; title: string; status: number; detail: string; errors: { path: string; message: string }[] } {
+): {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: { path: string; message: string }[];
+} {
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json<{ type: string; title: string; status: number; detail: string; errors: { path: string; message: string }[] }>();
+  const body = res.json<{
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors: { path: string; message: string }[];
+  }>();
   expect(typeof body.type).toBe('string');
   expect(typeof body.title).toBe('string');
   expect(typeof body.detail).toBe('string');

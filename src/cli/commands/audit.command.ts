@@ -16,8 +16,11 @@ export const registerAudit = (program: Command): void => {
           process.stdout.write('All chains intact.\n');
           return;
         }
-        const more = r.breaks.length > 1 ? ` (${plural(r.breaks.length, 'broken chain')} in all)` : '';
-        throw new Error(`audit chain ${first.chain} broken at seq ${first.seq}: ${first.reason}${more}`);
+        const more =
+          r.breaks.length > 1 ? ` (${plural(r.breaks.length, 'broken chain')} in all)` : '';
+        throw new Error(
+          `audit chain ${first.chain} broken at seq ${first.seq}: ${first.reason}${more}`,
+        );
       });
     });
 };

@@ -1,6 +1,16 @@
 import type { Command } from 'commander';
-import { createTokenAsOperator, listOrgTokens, revokeTokenAsOperator } from '../../services/tokens.service.ts';
-import { commandGroup, plural, usageErrorsExit2, wholeNumber, withServices } from './command-support.ts';
+import {
+  createTokenAsOperator,
+  listOrgTokens,
+  revokeTokenAsOperator,
+} from '../../services/tokens.service.ts';
+import {
+  commandGroup,
+  plural,
+  usageErrorsExit2,
+  wholeNumber,
+  withServices,
+} from './command-support.ts';
 
 export const registerTokens = (program: Command): void => {
   const group = commandGroup(program, 'tokens', 'API tokens');
@@ -13,7 +23,9 @@ export const registerTokens = (program: Command): void => {
         const tokens = await listOrgTokens(deps, opts.org);
         for (const t of tokens) {
           const state = t.revokedAt !== null ? `revoked ${t.revokedAt}` : `expires ${t.expiresAt}`;
-          process.stdout.write(`${t.id}\t${t.prefix}…\t${t.name}\tuser ${t.userId}\t${state}\tlast used ${t.lastUsedAt ?? 'never'}\n`);
+          process.stdout.write(
+            `${t.id}\t${t.prefix}…\t${t.name}\tuser ${t.userId}\t${state}\tlast used ${t.lastUsedAt ?? 'never'}\n`,
+          );
         }
         process.stderr.write(`${plural(tokens.length, 'token')}.\n`);
       });
@@ -33,7 +45,9 @@ export const registerTokens = (program: Command): void => {
           name: opts.name,
           ...(opts.days === undefined ? {} : { expiresInDays: opts.days }),
         });
-        process.stderr.write(`Created token ${apiToken.id} (${apiToken.name}), expires ${apiToken.expiresAt}. It is shown once:\n`);
+        process.stderr.write(
+          `Created token ${apiToken.id} (${apiToken.name}), expires ${apiToken.expiresAt}. It is shown once:\n`,
+        );
         process.stdout.write(`${token}\n`);
       });
     });

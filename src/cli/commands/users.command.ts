@@ -24,21 +24,47 @@ export const registerUsers = (program: Command): void => {
     });
 
   usageErrorsExit2(group.command('create'))
-    .description('Create a user with a membership; without --password-stdin a password is generated and printed once')
+    .description(
+      'Create a user with a membership; without --password-stdin a password is generated and printed once',
+    )
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--org <orgId>', 'organization to join')
-    .addOption(new Option('--role <role>', 'role in the organization').choices(['owner', 'admin', 'member']).default('member'))
+    .addOption(
+      new Option('--role <role>', 'role in the organization')
+        .choices(['owner', 'admin', 'member'])
+        .default('member'),
+    )
     .option('--password-stdin', 'read the password from standard input')
-    .action(async (opts: { email: string; name: string; org: string; role: Role; passwordStdin?: boolean }) => {
-      const password = opts.passwordStdin === true ? (await readStdin()).replace(/\r?\n$/, '') : generatedPassword();
-      if (password === '') throw new AppError('validation', 'No password on standard input');
-      await withServices({ skipIndex: true }, async ({ deps }) => {
-        const user = await createUser(deps, { email: opts.email, name: opts.name, password, orgId: opts.org, role: opts.role });
-        process.stdout.write(`Created ${user.email} (${user.id}) as ${opts.role} of ${opts.org}.\n`);
-        if (opts.passwordStdin !== true) process.stdout.write(`Password (shown once): ${password}\n`);
-      });
-    });
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        org: string;
+        role: Role;
+        passwordStdin?: boolean;
+      }) => {
+        const password =
+          opts.passwordStdin === true
+            ? (await readStdin()).replace(/\r?\n$/, '')
+            : generatedPassword();
+        if (password === '') throw new AppError('validation', 'No password on standard input');
+        await withServices({ skipIndex: true }, async ({ deps }) => {
+          const user = await createUser(deps, {
+            email: opts.email,
+            name: opts.name,
+            password,
+            orgId: opts.org,
+            role: opts.role,
+          });
+          process.stdout.write(
+            `Created ${user.email} (${user.id}) as ${opts.role} of ${opts.org}.\n`,
+          );
+          if (opts.passwordStdin !== true)
+            process.stdout.write(`Password (shown once): ${password}\n`);
+        });
+      },
+    );
 
   usageErrorsExit2(group.command('disable'))
     .description('Disable sign-in for a user and end their sessions')

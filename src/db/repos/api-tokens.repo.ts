@@ -49,9 +49,17 @@ export async function resolveApiToken(
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .innerJoin('memberships', (j) =>
-      j.onRef('memberships.user_id', '=', 'api_tokens.user_id').onRef('memberships.org_id', '=', 'api_tokens.org_id'),
+      j
+        .onRef('memberships.user_id', '=', 'api_tokens.user_id')
+        .onRef('memberships.org_id', '=', 'api_tokens.org_id'),
     )
-    .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.org_id', 'api_tokens.last_used_at', 'memberships.role'])
+    .select([
+      'api_tokens.id',
+      'api_tokens.user_id',
+      'api_tokens.org_id',
+      'api_tokens.last_used_at',
+      'memberships.role',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('api_tokens.expires_at', '>', nowIso)
@@ -70,7 +78,11 @@ export async function resolveApiToken(
 }
 
 /** The org's tokens (or one user's), newest first. */
-export async function listApiTokens(db: Kysely<Database>, orgId: string, userId?: string): Promise<ApiToken[]> {
+export async function listApiTokens(
+  db: Kysely<Database>,
+  orgId: string,
+  userId?: string,
+): Promise<ApiToken[]> {
   let q = db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId);
   if (userId !== undefined) q = q.where('user_id', '=', userId);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
@@ -78,7 +90,11 @@ export async function listApiTokens(db: Kysely<Database>, orgId: string, userId?
 }
 
 /** A token by id, only within `orgId` (another org's id is simply not found). */
-export async function findApiToken(db: Kysely<Database>, orgId: string, id: string): Promise<ApiToken | undefined> {
+export async function findApiToken(
+  db: Kysely<Database>,
+  orgId: string,
+  id: string,
+): Promise<ApiToken | undefined> {
   const r = await db
     .selectFrom('api_tokens')
     .selectAll()
@@ -89,13 +105,20 @@ export async function findApiToken(db: Kysely<Database>, orgId: string, id: stri
 }
 
 /** A token by id in any org: for operators on the command line. */
-export async function findApiTokenAnyOrg(db: Kysely<Database>, id: string): Promise<ApiToken | undefined> {
+export async function findApiTokenAnyOrg(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ApiToken | undefined> {
   const r = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
   return r === undefined ? undefined : rowToToken(r);
 }
 
 /** False when it was already revoked. */
-export async function revokeApiToken(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })

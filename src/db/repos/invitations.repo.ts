@@ -19,7 +19,10 @@ function rowToInvitation(r: InvitationsTable): Invitation {
 
 export type NewInvitation = Omit<Invitation, 'acceptedAt' | 'revokedAt'> & { tokenHash: string };
 
-export async function insertInvitation(db: Kysely<Database>, i: NewInvitation): Promise<Invitation> {
+export async function insertInvitation(
+  db: Kysely<Database>,
+  i: NewInvitation,
+): Promise<Invitation> {
   const row: InvitationsTable = {
     id: i.id,
     org_id: i.orgId,
@@ -40,12 +43,20 @@ export async function findInvitationByTokenHash(
   db: Kysely<Database>,
   tokenHash: string,
 ): Promise<Invitation | undefined> {
-  const r = await db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const r = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return r === undefined ? undefined : rowToInvitation(r);
 }
 
 /** An invitation by id, only within `orgId`. */
-export async function findInvitation(db: Kysely<Database>, orgId: string, id: string): Promise<Invitation | undefined> {
+export async function findInvitation(
+  db: Kysely<Database>,
+  orgId: string,
+  id: string,
+): Promise<Invitation | undefined> {
   const r = await db
     .selectFrom('invitations')
     .selectAll()
@@ -56,7 +67,10 @@ export async function findInvitation(db: Kysely<Database>, orgId: string, id: st
 }
 
 /** Open invitations (neither accepted nor revoked; expired ones included so they can be seen), newest first. */
-export async function listOpenInvitations(db: Kysely<Database>, orgId: string): Promise<Invitation[]> {
+export async function listOpenInvitations(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<Invitation[]> {
   const rows = await db
     .selectFrom('invitations')
     .selectAll()
@@ -70,7 +84,11 @@ export async function listOpenInvitations(db: Kysely<Database>, orgId: string): 
 }
 
 /** False when it was already accepted or revoked. */
-export async function revokeInvitation(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+export async function revokeInvitation(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('invitations')
     .set({ revoked_at: at })
@@ -100,7 +118,11 @@ export async function revokeOpenInvitationsFor(
 }
 
 /** Marks it accepted unless someone got there first (then false: an invitation is used once). */
-export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+export async function markInvitationAccepted(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('invitations')
     .set({ accepted_at: at })

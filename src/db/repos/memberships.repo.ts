@@ -25,7 +25,9 @@ export async function findMembership(
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return r === undefined ? undefined : { orgId: r.org_id, userId: r.user_id, role: r.role, createdAt: r.created_at };
+  return r === undefined
+    ? undefined
+    : { orgId: r.org_id, userId: r.user_id, role: r.role, createdAt: r.created_at };
 }
 
 export async function listMembers(db: Kysely<Database>, orgId: string): Promise<Member[]> {
@@ -55,7 +57,10 @@ export async function listMembers(db: Kysely<Database>, orgId: string): Promise<
 }
 
 /** The user's orgs, oldest membership first (the default org at sign-in). */
-export async function listUserMemberships(db: Kysely<Database>, userId: string): Promise<UserMembership[]> {
+export async function listUserMemberships(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<UserMembership[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('orgs', 'orgs.id', 'memberships.org_id')
@@ -71,7 +76,11 @@ export async function listUserMemberships(db: Kysely<Database>, userId: string):
  * The org's owners. With `forUpdate` (PostgreSQL) the owner rows stay locked until commit, so two
  * owners demoting each other at once cannot both pass the "keep one owner" check.
  */
-export async function ownerIds(db: Kysely<Database>, orgId: string, forUpdate: boolean): Promise<string[]> {
+export async function ownerIds(
+  db: Kysely<Database>,
+  orgId: string,
+  forUpdate: boolean,
+): Promise<string[]> {
   let q = db
     .selectFrom('memberships')
     .select('user_id')
@@ -96,18 +105,43 @@ export async function updateMembershipRole(
     .execute();
 }
 
-export async function deleteMembership(db: Kysely<Database>, orgId: string, userId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+export async function deleteMembership(
+  db: Kysely<Database>,
+  orgId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('memberships')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
-export async function findMember(db: Kysely<Database>, orgId: string, userId: string): Promise<Member | undefined> {
+export async function findMember(
+  db: Kysely<Database>,
+  orgId: string,
+  userId: string,
+): Promise<Member | undefined> {
   const r = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.email', 'users.name', 'users.disabled_at', 'memberships.role', 'memberships.created_at'])
+    .select([
+      'users.email',
+      'users.name',
+      'users.disabled_at',
+      'memberships.role',
+      'memberships.created_at',
+    ])
     .where('memberships.org_id', '=', orgId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
   if (r === undefined) return undefined;
-  return { userId, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at, disabled: r.disabled_at !== null };
+  return {
+    userId,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    joinedAt: r.created_at,
+    disabled: r.disabled_at !== null,
+  };
 }

@@ -42,9 +42,17 @@ export async function resolveSession(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('memberships', (j) =>
-      j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.org_id', '=', 'sessions.org_id'),
+      j
+        .onRef('memberships.user_id', '=', 'sessions.user_id')
+        .onRef('memberships.org_id', '=', 'sessions.org_id'),
     )
-    .select(['sessions.id', 'sessions.user_id', 'sessions.org_id', 'sessions.csrf_token', 'memberships.role'])
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.org_id',
+      'sessions.csrf_token',
+      'memberships.role',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', nowIso)
@@ -63,7 +71,11 @@ export async function resolveSession(
 }
 
 /** Revokes a live session; false when it was already revoked (or never existed). */
-export async function revokeSession(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+export async function revokeSession(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('sessions')
     .set({ revoked_at: at })
@@ -80,12 +92,20 @@ export async function revokeUserSessions(
   at: string,
   orgId?: string,
 ): Promise<number> {
-  let q = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (orgId !== undefined) q = q.where('org_id', '=', orgId);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
-export async function setSessionOrg(db: Kysely<Database>, id: string, orgId: string): Promise<void> {
+export async function setSessionOrg(
+  db: Kysely<Database>,
+  id: string,
+  orgId: string,
+): Promise<void> {
   await db.updateTable('sessions').set({ org_id: orgId }).where('id', '=', id).execute();
 }

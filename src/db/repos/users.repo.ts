@@ -4,7 +4,13 @@ import type { User } from '../../domain/identity/identity.ts';
 import type { Database, UsersTable } from '../schema.ts';
 
 function rowToUser(r: UsersTable): User {
-  return { id: r.id, email: r.email, name: r.name, createdAt: r.created_at, disabledAt: r.disabled_at };
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+  };
 }
 
 export interface NewUser {
@@ -19,7 +25,14 @@ export interface NewUser {
 export async function insertUser(db: Kysely<Database>, u: NewUser): Promise<boolean> {
   const res = await db
     .insertInto('users')
-    .values({ id: u.id, email: u.email, name: u.name, password_hash: u.passwordHash, created_at: u.at, disabled_at: null })
+    .values({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      password_hash: u.passwordHash,
+      created_at: u.at,
+      disabled_at: null,
+    })
     .onConflict((oc) => oc.column('email').doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -30,8 +43,15 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return row === undefined ? undefined : rowToUser(row);
 }
 
-export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+export async function findUserByEmail(
+  db: Kysely<Database>,
+  email: string,
+): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row === undefined ? undefined : rowToUser(row);
 }
 
@@ -40,7 +60,11 @@ export async function findUserCredentials(
   db: Kysely<Database>,
   email: string,
 ): Promise<{ user: User; passwordHash: string } | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row === undefined ? undefined : { user: rowToUser(row), passwordHash: row.password_hash };
 }
 
@@ -48,7 +72,9 @@ export async function findUserCredentials(
 export async function listUsers(db: Kysely<Database>, orgId?: string): Promise<User[]> {
   let q = db.selectFrom('users').selectAll('users');
   if (orgId !== undefined) {
-    q = q.innerJoin('memberships', 'memberships.user_id', 'users.id').where('memberships.org_id', '=', orgId);
+    q = q
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .where('memberships.org_id', '=', orgId);
   }
   const rows = await q.orderBy('users.email').execute();
   return rows.map(rowToUser);

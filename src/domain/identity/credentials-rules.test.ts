@@ -10,16 +10,26 @@ describe('email', () => {
     expect(normaliseEmail('  Ann.Lee@Example.COM \n')).toBe('ann.lee@example.com');
   });
 
-  it.each(['ann@example.com', 'a+tag@sub.example.co.uk', "o'brien@example.ie"])('accepts %s', (e) => {
-    expect(checkEmail(e)).toEqual([]);
-  });
-
-  it.each(['', 'ann', 'ann@', '@example.com', 'ann@example', 'ann example@x.com', 'a@@b.com', 'ann@.com', 'ann@x..com'])(
-    'rejects %j',
+  it.each(['ann@example.com', 'a+tag@sub.example.co.uk', "o'brien@example.ie"])(
+    'accepts %s',
     (e) => {
-      expect(checkEmail(e)).toHaveLength(1);
+      expect(checkEmail(e)).toEqual([]);
     },
   );
+
+  it.each([
+    '',
+    'ann',
+    'ann@',
+    '@example.com',
+    'ann@example',
+    'ann example@x.com',
+    'a@@b.com',
+    'ann@.com',
+    'ann@x..com',
+  ])('rejects %j', (e) => {
+    expect(checkEmail(e)).toHaveLength(1);
+  });
 
   it('rejects overlong addresses and uses the given path', () => {
     expect(checkEmail(`${'a'.repeat(64)}@${'b'.repeat(200)}.com`, 'body.email')).toEqual([

@@ -9,7 +9,8 @@ export const canManageMembers = (role: Role): boolean => role === 'owner' || rol
 
 /** Inviting someone with `role`: admins invite admins and members; only owners make owners. */
 export function checkInvite(actorRole: Role, role: Role): AppError | null {
-  if (!canManageMembers(actorRole)) return new AppError('forbidden', 'Only admins and owners can invite');
+  if (!canManageMembers(actorRole))
+    return new AppError('forbidden', 'Only admins and owners can invite');
   if (role === 'owner' && actorRole !== 'owner') {
     return new AppError('forbidden', 'Only owners can grant the owner role');
   }
@@ -26,7 +27,8 @@ export interface RoleChange {
 }
 
 export function checkRoleChange(c: RoleChange): AppError | null {
-  if (!canManageMembers(c.actorRole)) return new AppError('forbidden', 'Only admins and owners can change roles');
+  if (!canManageMembers(c.actorRole))
+    return new AppError('forbidden', 'Only admins and owners can change roles');
   if ((c.to === 'owner' || c.from === 'owner') && c.actorRole !== 'owner') {
     return new AppError('forbidden', 'Only owners can grant or change the owner role');
   }
@@ -54,7 +56,9 @@ export function checkRemoval(r: Removal): AppError | null {
 }
 
 function lastOwner(): AppError {
-  return new AppError('conflict', 'An organization must keep at least one owner; make someone else owner first', [
-    { path: 'role', message: 'Last owner' },
-  ]);
+  return new AppError(
+    'conflict',
+    'An organization must keep at least one owner; make someone else owner first',
+    [{ path: 'role', message: 'Last owner' }],
+  );
 }

@@ -16,7 +16,12 @@ export const auditRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
           tags: ['audit'],
           summary: 'Your organization’s audit log (admins), newest first; page with nextBefore',
           querystring: AuditQuery,
-          response: { 200: AuditPageSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+          response: {
+            200: AuditPageSchema,
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+          },
         },
       },
       async (req) => {

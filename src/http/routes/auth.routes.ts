@@ -21,10 +21,22 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import { metaOf, requireActor } from '../request-context.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 
 function toSignedInDto(s: SignedIn): SignedInDto {
-  return { token: s.token, csrfToken: s.csrfToken, expiresAt: s.expiresAt, user: s.user, organization: s.organization };
+  return {
+    token: s.token,
+    csrfToken: s.csrfToken,
+    expiresAt: s.expiresAt,
+    user: s.user,
+    organization: s.organization,
+  };
 }
 
 function toSignupInput(b: SignupBodyDto): SignupInput {
@@ -34,7 +46,13 @@ function toSignupInput(b: SignupBodyDto): SignupInput {
     name: b.name,
     ...(b.organization === undefined
       ? {}
-      : { organization: { name: b.organization.name, website: b.organization.website ?? null, hqCountry: b.organization.hqCountry } }),
+      : {
+          organization: {
+            name: b.organization.name,
+            website: b.organization.website ?? null,
+            hqCountry: b.organization.hqCountry,
+          },
+        }),
     ...(b.invitationToken === undefined ? {} : { invitationToken: b.invitationToken }),
   };
 }
@@ -66,7 +84,8 @@ export const authRoutes = (deps: ServiceDeps, config: Config): FastifyPluginAsyn
         config: { rateLimit: limited, skipCsrf: true, secretFields: ['token', 'csrfToken'] },
         schema: {
           tags: ['auth'],
-          summary: 'Create an account with a new organization, or join one with an invitation token',
+          summary:
+            'Create an account with a new organization, or join one with an invitation token',
           security: [],
           body: SignupBody,
           response: { 201: SignedInSchema, ...errors, 429: ProblemSchema },
@@ -145,7 +164,9 @@ export const authRoutes = (deps: ServiceDeps, config: Config): FastifyPluginAsyn
         return {
           ...me,
           via: actor.tokenId === null ? ('session' as const) : ('api_token' as const),
-          ...(req.authVia === 'cookie' && req.sessionCsrf !== null ? { csrfToken: req.sessionCsrf } : {}),
+          ...(req.authVia === 'cookie' && req.sessionCsrf !== null
+            ? { csrfToken: req.sessionCsrf }
+            : {}),
         };
       },
     );

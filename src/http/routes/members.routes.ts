@@ -14,12 +14,23 @@ import {
   RoleChangeBody,
   UserIdParams,
 } from '../../contract/members.contract.ts';
-import { acceptInvitation, invite, listInvitations, revokeInvitation } from '../../services/invitations.service.ts';
+import {
+  acceptInvitation,
+  invite,
+  listInvitations,
+  revokeInvitation,
+} from '../../services/invitations.service.ts';
 import { changeRole, listMembers, removeMember } from '../../services/members.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { metaOf, requireActor } from '../request-context.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 const noContent = z.null().describe('Done');
 
 export const membersRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
@@ -28,7 +39,13 @@ export const membersRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
 
     r.get(
       '/members',
-      { schema: { tags: ['members'], summary: 'Members of your organization', response: { 200: MembersResponse, 401: ProblemSchema } } },
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Members of your organization',
+          response: { 200: MembersResponse, 401: ProblemSchema },
+        },
+      },
       async (req) => ({ members: await listMembers(deps, requireActor(req)) }),
     );
 
@@ -37,13 +54,15 @@ export const membersRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
       {
         schema: {
           tags: ['members'],
-          summary: 'Change a member’s role (admins; only owners grant or change owner; one owner always remains)',
+          summary:
+            'Change a member’s role (admins; only owners grant or change owner; one owner always remains)',
           params: UserIdParams,
           body: RoleChangeBody,
           response: { 200: MemberSchema, ...errors },
         },
       },
-      async (req) => changeRole(deps, requireActor(req), req.params.userId, req.body.role, metaOf(req)),
+      async (req) =>
+        changeRole(deps, requireActor(req), req.params.userId, req.body.role, metaOf(req)),
     );
 
     r.delete(
@@ -81,7 +100,13 @@ export const membersRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
 
     r.get(
       '/invitations',
-      { schema: { tags: ['members'], summary: 'Open invitations (admins)', response: { 200: InvitationsResponse, ...errors } } },
+      {
+        schema: {
+          tags: ['members'],
+          summary: 'Open invitations (admins)',
+          response: { 200: InvitationsResponse, ...errors },
+        },
+      },
       async (req) => ({ invitations: await listInvitations(deps, requireActor(req)) }),
     );
 
@@ -111,7 +136,9 @@ export const membersRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
           response: { 200: AcceptInvitationResponse, ...errors },
         },
       },
-      async (req) => ({ organization: await acceptInvitation(deps, requireActor(req), req.body.token, metaOf(req)) }),
+      async (req) => ({
+        organization: await acceptInvitation(deps, requireActor(req), req.body.token, metaOf(req)),
+      }),
     );
   };
   return plugin;

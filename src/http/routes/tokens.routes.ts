@@ -3,7 +3,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ProblemSchema } from '../../contract/common.contract.ts';
-import { ApiTokenCreatedSchema, ApiTokensResponse, CreateTokenBody } from '../../contract/tokens.contract.ts';
+import {
+  ApiTokenCreatedSchema,
+  ApiTokensResponse,
+  CreateTokenBody,
+} from '../../contract/tokens.contract.ts';
 import { createToken, listTokens, revokeToken } from '../../services/tokens.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { metaOf, requireActor } from '../request-context.ts';
@@ -20,13 +24,19 @@ export const tokensRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
         config: { secretFields: ['token'] },
         schema: {
           tags: ['tokens'],
-          summary: 'Create an API token acting as you in this organization (from a session; shown once)',
+          summary:
+            'Create an API token acting as you in this organization (from a session; shown once)',
           body: CreateTokenBody,
           response: { 201: ApiTokenCreatedSchema, ...errors },
         },
       },
       async (req, reply) => {
-        const { token, apiToken } = await createToken(deps, requireActor(req), req.body, metaOf(req));
+        const { token, apiToken } = await createToken(
+          deps,
+          requireActor(req),
+          req.body,
+          metaOf(req),
+        );
         return reply.status(201).send({ ...apiToken, token });
       },
     );
@@ -36,7 +46,8 @@ export const tokensRoutes = (deps: ServiceDeps): FastifyPluginAsync => {
       {
         schema: {
           tags: ['tokens'],
-          summary: 'API tokens of your organization (admins see all, members their own); never the secret',
+          summary:
+            'API tokens of your organization (admins see all, members their own); never the secret',
           response: { 200: ApiTokensResponse, 401: ProblemSchema },
         },
       },
