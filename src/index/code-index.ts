@@ -29,8 +29,8 @@ export class CodeIndex {
   constructor(capacityDocs: number) {
     this.capacity = capacityDocs;
     this.docs = new DocLists(false, capacityDocs, 16);
-    CODED_LIST_FIELDS.forEach((field) => {
-      for (const entry of VOCABULARIES[field]) this.idOf(field, entry.code);
+    CODED_LIST_FIELDS.forEach((field, f) => {
+      for (const entry of VOCABULARIES[field]) this.idOf(f, entry.code);
     });
   }
 
@@ -46,10 +46,12 @@ export class CodeIndex {
   addDoc(doc: number, codes: Readonly<Record<CodedListField, readonly string[]>>): void {
     const vids = this.scratch;
     vids.length = 0;
-    for (const field of CODED_LIST_FIELDS) {
-      for (const code of codes[field]) {
-        const vid = this.idOf(field, code);
-        if (!vids.includes(vid)) vids.push(vid);
+    for (let f = 0; f < CODED_LIST_FIELDS.length; f++) {
+      const list = codes[CODED_LIST_FIELDS[f]!];
+      for (let i = 0; i < list.length; i++) {
+        const vid = this.idOf(f, list[i]!);
+        // Lists are short; a repeated code (not expected) is counted once.
+        if (i === 0 || !vids.includes(vid)) vids.push(vid);
       }
     }
     for (const vid of vids) {
@@ -89,8 +91,8 @@ export class CodeIndex {
     return bits;
   }
 
-  private idOf(field: CodedListField, code: string): number {
-    const f = CODED_LIST_FIELDS.indexOf(field);
+  /** Value id of a code of the f-th coded field, assigned on first sight. */
+  private idOf(f: number, code: string): number {
     const ids = this.ids[f]!;
     const known = ids.get(code);
     if (known !== undefined) return known;

@@ -39,6 +39,7 @@ class DirectoryIndex implements DirectorySearcher {
   private spare: Uint32Array;
   private scores: Int32Array;
   private counts = new Int32Array(0);
+  private readonly words = new Map<string, number>();
 
   constructor(capacity: number) {
     this.table = new DocTable(capacity);
@@ -61,7 +62,7 @@ class DirectoryIndex implements DirectorySearcher {
     if (this.table.count === this.table.capacity) this.grow(this.table.capacity * 2);
     const doc = this.table.append(org);
     this.codes.addDoc(doc, org.codes);
-    this.text.addDoc(doc, orgWords(org));
+    this.text.addDoc(doc, orgWords(org, this.words));
     this.orders.add(doc);
     this.compactIfWorthIt();
   }

@@ -88,5 +88,5 @@ function stripRecordFields(org: Org): OrgProfile {
 }
 
 function definedOnly(patch: ProfilePatch): Partial<OrgProfile> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<OrgProfile>;
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
 }

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -21,11 +23,11 @@ export function startServerProcess(env: Record<string, string>, args: string[] =
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1] !== undefined) {
-        child.stdout?.off('data', onData);
+      if (m?.[1] !== undefined && /\n\n/.test(out.slice(m.index))) {
         resolveStart({
           url: m[1],
           child,
+          output: () => out,
           stop: (signal = 'SIGTERM') => {
             child.kill(signal);
             return exited;

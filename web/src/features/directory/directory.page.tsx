@@ -104,7 +104,7 @@ export function DirectoryPage() {
           className="stack"
           aria-label="Results"
           data-state={loading ? 'loading' : 'ready'}
-          data-q={results === null ? undefined : parseDirectoryState(results.key).q}
+          data-key={results?.key}
         >
           <div className="toolbar">
             <p aria-live="polite" aria-atomic="true">

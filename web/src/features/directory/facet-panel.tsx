@@ -30,7 +30,8 @@ const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, on
   }, [counts, selected, label]);
   const f = filter.trim().toLowerCase();
   const matching = f === '' ? options : options.filter((o) => o.label.toLowerCase().includes(f));
-  const shown = expanded || f !== '' ? matching : matching.slice(0, Math.max(COLLAPSED, selected.length));
+  // Collapsed: the top values, plus every chosen one wherever it ranks.
+  const shown = expanded || f !== '' ? matching : matching.filter((o, i) => i < COLLAPSED || selected.includes(o.code));
   if (options.length === 0) return null;
   return (
     <fieldset className="facet" aria-labelledby={titleId}>
