@@ -22,7 +22,12 @@ describe('backup', () => {
   it('copies the live SQLite store to a file that opens on its own', async () => {
     const store = await openTestStore('sqlite');
     open.push(store);
-    const deps = { db: store.db, storeKind: store.kind, directory: createDirectoryIndex(), now: () => new Date() };
+    const deps = {
+      db: store.db,
+      storeKind: store.kind,
+      directory: createDirectoryIndex(),
+      now: () => new Date(),
+    };
     await seedDemo(deps, { count: 120, seed: 5 });
     const dir = mkdtempSync(join(tmpdir(), 'circles-backup-'));
     dirs.push(dir);
@@ -38,7 +43,9 @@ describe('backup', () => {
   it('refuses to overwrite the live database', async () => {
     const store = await openTestStore('sqlite');
     open.push(store);
-    await expect(backupStore(store, store.sqlite?.name ?? '')).rejects.toThrow(/is the live database/);
+    await expect(backupStore(store, store.sqlite?.name ?? '')).rejects.toThrow(
+      /is the live database/,
+    );
   });
 
   it.skipIf(!storeAvailable('postgres'))('tells PostgreSQL users to use pg_dump', async () => {

@@ -22,7 +22,10 @@ function circles(dataDir: string, ...args: string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, CIRCLES_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -50,20 +53,32 @@ const GOOD = [
   'Contoso Data Services GmbH,https://www.contoso.de,DE,ConsultingAndProfessional,,DE:Berlin;DE:Munich',
 ];
 
-describe('circles import orgs / export orgs', () => {
+// Each run starts Node and tsx afresh: seconds apiece on a busy machine.
+describe('circles import orgs / export orgs', { timeout: 120_000 }, () => {
   it('imports a good file and exits 0', async () => {
     const dir = freshDataDir();
     const run = await circles(dir, 'import', 'orgs', csvFile('good.csv', [HEADER, ...GOOD]));
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe('Imported 2 of 2 rows, 0 rows rejected, 0 warnings.\n');
-    expect(await exportedNames(dir)).toEqual(['Contoso Data Services GmbH', 'Nordlys Cloud Partners AS']);
+    expect(await exportedNames(dir)).toEqual([
+      'Contoso Data Services GmbH',
+      'Nordlys Cloud Partners AS',
+    ]);
   });
 
   it('writes nothing on a dry run', async () => {
     const dir = freshDataDir();
-    const run = await circles(dir, 'import', 'orgs', csvFile('dry.csv', [HEADER, ...GOOD]), '--dry-run');
+    const run = await circles(
+      dir,
+      'import',
+      'orgs',
+      csvFile('dry.csv', [HEADER, ...GOOD]),
+      '--dry-run',
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Dry run: 2 of 2 rows valid, 0 rows rejected, 0 warnings; nothing written\.$/m);
+    expect(run.stdout).toMatch(
+      /^Dry run: 2 of 2 rows valid, 0 rows rejected, 0 warnings; nothing written\.$/m,
+    );
     expect(await exportedNames(dir)).toEqual([]);
   });
 
@@ -81,16 +96,26 @@ describe('circles import orgs / export orgs', () => {
     expect(run.code).toBe(3);
     const report = run.stdout.trim().split('\n');
     expect(report).toHaveLength(4);
-    expect(report[0]).toMatch(/^line 3: hqCountry: Unknown code "XX".*; services\[0\]: Unknown code "Integratio"; expected one of: /);
+    expect(report[0]).toMatch(
+      /^line 3: hqCountry: Unknown code "XX".*; services\[0\]: Unknown code "Integratio"; expected one of: /,
+    );
     expect(report[1]).toBe('line 4: row: Expected 6 fields (as in the header), found 2');
     expect(report[2]).toMatch(/^line 5: row: A quote inside an unquoted value/);
     expect(report[3]).toBe('Imported 2 of 5 rows, 3 rows rejected, 0 warnings.');
-    expect(await exportedNames(dir)).toEqual(['Contoso Data Services GmbH', 'Nordlys Cloud Partners AS']);
+    expect(await exportedNames(dir)).toEqual([
+      'Contoso Data Services GmbH',
+      'Nordlys Cloud Partners AS',
+    ]);
   });
 
   it('warns about unknown columns on stderr and still imports', async () => {
     const dir = freshDataDir();
-    const run = await circles(dir, 'import', 'orgs', csvFile('extra.csv', ['name,hqCountry,colour', 'Fabrikam Ltd,GB,blue']));
+    const run = await circles(
+      dir,
+      'import',
+      'orgs',
+      csvFile('extra.csv', ['name,hqCountry,colour', 'Fabrikam Ltd,GB,blue']),
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^circles: warning: Unknown column "colour" ignored/);
     expect(run.stdout).toBe('Imported 1 of 1 row, 0 rows rejected, 1 warning.\n');

@@ -27,7 +27,12 @@ for (const kind of STORE_KINDS) {
 
     it('seeds the generated orgs in audited batches and indexes them', async () => {
       const progress: number[] = [];
-      const result = await seedDemo(deps, { count: 450, seed: 7, batchSize: 200, onProgress: (n) => progress.push(n) });
+      const result = await seedDemo(deps, {
+        count: 450,
+        seed: 7,
+        batchSize: 200,
+        onProgress: (n) => progress.push(n),
+      });
       const first = generateOrg(7, 0);
       expect(result).toEqual({ created: 450, skipped: false, firstOrgId: first.id });
       expect(progress).toEqual([200, 400, 450]);
@@ -36,9 +41,19 @@ for (const kind of STORE_KINDS) {
       const stored = await findOrg(store.db, first.id);
       const sorted = { ...first.profile };
       for (const f of CODED_LIST_FIELDS) sorted[f] = [...first.profile[f]].sort();
-      expect(stored).toMatchObject({ ...sorted, version: 1, createdAt: '2026-05-04T09:00:00.000Z' });
-      const audits = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'demo.seeded').execute();
-      expect(audits.map((a) => (JSON.parse(a.details) as { count: number }).count)).toEqual([200, 200, 50]);
+      expect(stored).toMatchObject({
+        ...sorted,
+        version: 1,
+        createdAt: '2026-05-04T09:00:00.000Z',
+      });
+      const audits = await store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'demo.seeded')
+        .execute();
+      expect(audits.map((a) => (JSON.parse(a.details) as { count: number }).count)).toEqual([
+        200, 200, 50,
+      ]);
     });
 
     it('does nothing the second time', async () => {
@@ -49,8 +64,16 @@ for (const kind of STORE_KINDS) {
     });
 
     it('leaves a store that already has other orgs alone', async () => {
-      await insertOrg(store.db, { id: 'own-org', profile: emptyProfile('Own Org Ltd', 'GB', null), at: '2026-01-01T00:00:00Z' });
-      expect(await seedDemo(deps, { count: 30, seed: 7 })).toEqual({ created: 0, skipped: true, firstOrgId: null });
+      await insertOrg(store.db, {
+        id: 'own-org',
+        profile: emptyProfile('Own Org Ltd', 'GB', null),
+        at: '2026-01-01T00:00:00Z',
+      });
+      expect(await seedDemo(deps, { count: 30, seed: 7 })).toEqual({
+        created: 0,
+        skipped: true,
+        firstOrgId: null,
+      });
       expect(await countOrgs(store.db)).toBe(1);
     });
   });

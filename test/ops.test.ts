@@ -147,3 +147,35 @@ describe('HTTP surface', () => {
     expect(log).not.toContain(apiToken);
   });
 });
+
+describe('router-level bad input', () => {
+  let app: App;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const store = await openTestStore('sqlite');
+    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), {
+      db: store.db,
+      storeKind: store.kind,
+      directory: createDirectoryIndex(),
+      now: () => new Date(),
+    });
+    close = async () => {
+      await app.close();
+      await store.close();
+    };
+  });
+  afterAll(async () => close());
+
+  it('answers over-long path parameters, bad URL encoding and text bodies with problem+json', async () => {
+    // Longer than any id: the router finds no such resource.
+    expectProblem(await app.inject({ method: 'GET', url: `/api/v1/orgs/${'x'.repeat(500)}` }), 404);
+    expectProblem(await app.inject({ method: 'GET', url: '/api/v1/orgs/%E0%A4%A' }), 400);
+    const text = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expectProblem(text, 415);
+  });
+});

@@ -95,7 +95,8 @@ for (const kind of STORE_KINDS) {
       const orgs = JSON.parse(await exportToString(depsOf(source), 'json')) as Org[];
       expect(orgs).toHaveLength(40);
       expect(orgs[0]).toMatchObject({ version: 1, createdAt: '2026-05-04T09:00:00.000Z' });
-      const byName = (a: OrgProfile, b: OrgProfile) => `${a.name}|${a.website}`.localeCompare(`${b.name}|${b.website}`);
+      const byName = (a: OrgProfile, b: OrgProfile) =>
+        `${a.name}|${a.website}`.localeCompare(`${b.name}|${b.website}`);
       expect(orgs.map(profileOf).sort(byName)).toEqual(await profiles(source));
     });
 

@@ -42,9 +42,15 @@ for (const kind of STORE_KINDS) {
     });
     afterEach(async () => store.close());
 
-    const run = (csv: string, opts: ImportOptions = {}) => importOrgsCsv(deps, Readable.from([csv]), opts);
+    const run = (csv: string, opts: ImportOptions = {}) =>
+      importOrgsCsv(deps, Readable.from([csv]), opts);
     const audits = (action: string) =>
-      store.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
+      store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', action)
+        .orderBy('seq')
+        .execute();
 
     it('imports good rows with every profile field, derives the domain and indexes them', async () => {
       const report = await run(`${HEADER}\n${GOOD_1}\n${GOOD_2}\n`);
@@ -77,7 +83,10 @@ for (const kind of STORE_KINDS) {
       expect(deps.directory.size).toBe(2);
       const [entry] = await audits('org.imported');
       expect(entry).toMatchObject({ actor_user_id: null, chain: 'system' });
-      expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ count: 2, lines: { from: 2, to: 3 } });
+      expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({
+        count: 2,
+        lines: { from: 2, to: 3 },
+      });
     });
 
     it('reports rejected rows by line with field paths and commits the good ones', async () => {
@@ -99,13 +108,21 @@ for (const kind of STORE_KINDS) {
       expect([...byLine.keys()]).toEqual([3, 4, 6, 7, 8]);
       expect(byLine.get(3)).toEqual([
         { path: 'hqCountry', message: expect.stringContaining('Unknown code "XX"') as string },
-        { path: 'services[0]', message: expect.stringContaining('expected one of: ConsultingAndProfessional') as string },
+        {
+          path: 'services[0]',
+          message: expect.stringContaining('expected one of: ConsultingAndProfessional') as string,
+        },
       ]);
-      expect(byLine.get(4)).toEqual([{ path: 'teamingOpen', message: expect.stringContaining('One of true') as string }]);
+      expect(byLine.get(4)).toEqual([
+        { path: 'teamingOpen', message: expect.stringContaining('One of true') as string },
+      ]);
       expect(byLine.get(6)?.[0]?.message).toContain('Expected 20 fields');
       expect(byLine.get(7)?.[0]?.path).toBe('rateCard[0]');
       expect(byLine.get(8)).toEqual([
-        { path: 'specializations[0]', message: '"ThreatProtection" requires the designation SP-Security' },
+        {
+          path: 'specializations[0]',
+          message: '"ThreatProtection" requires the designation SP-Security',
+        },
       ]);
       expect([...(await orgsByName(store)).keys()].sort()).toEqual([
         'Contoso Data Services GmbH',
@@ -127,13 +144,17 @@ for (const kind of STORE_KINDS) {
       const report = await run(`name,hqCountry,colour\nFabrikam Ltd,GB,blue\n`);
       expect(report.imported).toBe(1);
       expect(report.warnings).toEqual([expect.stringContaining('Unknown column "colour" ignored')]);
-      await expect(run('name,colour\nX Ltd,blue\n')).rejects.toThrow(/missing required column hqCountry/);
+      await expect(run('name,colour\nX Ltd,blue\n')).rejects.toThrow(
+        /missing required column hqCountry/,
+      );
       await expect(run('')).rejects.toBeInstanceOf(AppError);
       await expect(run('name,hqCountry,name\n')).rejects.toThrow(/appears twice/);
     });
 
     it('writes nothing on a dry run', async () => {
-      const report = await run(`${HEADER}\n${GOOD_1}\n${GOOD_2}\nBad,XX,,,,,,,,,,,,,,,,,,\n`, { dryRun: true });
+      const report = await run(`${HEADER}\n${GOOD_1}\n${GOOD_2}\nBad,XX,,,,,,,,,,,,,,,,,,\n`, {
+        dryRun: true,
+      });
       expect(report).toMatchObject({ dryRun: true, rows: 3, valid: 2, imported: 0 });
       expect(report.rejected).toHaveLength(1);
       expect(await countOrgs(store.db)).toBe(0);
@@ -152,8 +173,14 @@ for (const kind of STORE_KINDS) {
       // Batches: lines 2-3, 4-5 (Boom fails: Three is rolled back with it), 6.
       expect(report.imported).toBe(3);
       expect(report.rejected.map((r) => r.line)).toEqual([4, 5]);
-      expect(report.rejected[0]?.issues[0]?.message).toMatch(/batch of lines 4-5 failed and was rolled back/);
-      expect([...(await orgsByName(store)).keys()].sort()).toEqual(['Five Ltd', 'One Ltd', 'Two Ltd']);
+      expect(report.rejected[0]?.issues[0]?.message).toMatch(
+        /batch of lines 4-5 failed and was rolled back/,
+      );
+      expect([...(await orgsByName(store)).keys()].sort()).toEqual([
+        'Five Ltd',
+        'One Ltd',
+        'Two Ltd',
+      ]);
       expect(await audits('org.imported')).toHaveLength(2);
       expect(deps.directory.size).toBe(3);
       expect(progress.at(-1)).toBe(3);
@@ -171,5 +198,7 @@ async function installBoomTrigger(store: Store, kind: StoreKind): Promise<void> 
   await sql`CREATE FUNCTION boom() RETURNS trigger AS $$
     BEGIN IF NEW.name = 'Boom Ltd' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$
     LANGUAGE plpgsql`.execute(store.db);
-  await sql`CREATE TRIGGER boom BEFORE INSERT ON orgs FOR EACH ROW EXECUTE FUNCTION boom()`.execute(store.db);
+  await sql`CREATE TRIGGER boom BEFORE INSERT ON orgs FOR EACH ROW EXECUTE FUNCTION boom()`.execute(
+    store.db,
+  );
 }

@@ -14,12 +14,16 @@ function precompress(): Plugin {
   return {
     name: 'circles-precompress',
     apply: 'build',
-    async generateBundle(_options, bundle) {
-      for (const [fileName, out] of Object.entries(bundle)) {
-        if (!/\.(js|css|html|svg)$/.test(fileName)) continue;
-        const source = out.type === 'chunk' ? out.code : out.source;
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: await gzip(source) });
-      }
+    generateBundle: {
+      // After every other plugin: Vite rewrites chunks (e.g. its preload helper) in this hook too.
+      order: 'post',
+      async handler(_options, bundle) {
+        for (const [fileName, out] of Object.entries(bundle)) {
+          if (!/\.(js|css|html|svg)$/.test(fileName)) continue;
+          const source = out.type === 'chunk' ? out.code : out.source;
+          this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: await gzip(source) });
+        }
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { StoreKind } from './connect.ts';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001-init.ts';
 
@@ -13,8 +14,18 @@ export interface MigrateResult {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateResult> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<Database>, kind: StoreKind): Promise<MigrateResult> {
+  // On PostgreSQL, keep Kysely's bookkeeping tables in the current schema: without this it looks
+  // for them across all schemas and skips creating its own when another schema has them.
+  const schema =
+    kind === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     throw error instanceof Error ? error : new Error(`Migration failed: ${JSON.stringify(error)}`);

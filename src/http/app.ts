@@ -45,6 +45,9 @@ export async function buildApp(config: Config, deps: ServiceDeps, options: AppOp
       },
     },
     bodyLimit: config.bodyLimitBytes,
+    // Router-level errors (bad URL encoding, over-long path parameters) are problem+json too.
+    frameworkErrors: (err, req, reply) =>
+      sendProblem(reply, req, toAppError(err) ?? new AppError('validation', err.message)),
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -52,6 +55,8 @@ export async function buildApp(config: Config, deps: ServiceDeps, options: AppOp
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Only JSON bodies: anything else is a 415, never parsed as text.
+  app.removeContentTypeParser(['text/plain']);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   precondition_failed: 412,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   idempotency_mismatch: 422,
   precondition_required: 428,
@@ -27,6 +28,7 @@ const TITLES: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   precondition_failed: 'Precondition failed',
   payload_too_large: 'Payload too large',
+  uri_too_long: 'URI too long',
   unsupported_media_type: 'Unsupported media type',
   idempotency_mismatch: 'Idempotency key reused with a different request',
   precondition_required: 'Precondition required',
@@ -64,6 +66,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'validation',
   FST_ERR_CTP_INVALID_JSON_BODY: 'validation',
   FST_ERR_RATE_LIMIT: 'rate_limited',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_ERR_BAD_URL: 'validation',
 };
 
 /** Turns anything thrown into an AppError; unknown errors return null (a genuine 500). */

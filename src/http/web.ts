@@ -34,7 +34,8 @@ async function fileFor(root: string, urlPath: string): Promise<string | null> {
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.endsWith('/')) return null;
+  // No dot-dot segments at all (encoded or not), rather than trusting normalisation to contain them.
+  if (decoded.includes('\0') || decoded.endsWith('/') || decoded.split(/[/\\]/).includes('..')) return null;
   const rel = normalize(decoded).replace(/^([/\\])+/, '');
   if (rel.startsWith('..') || rel.split(sep).includes('..')) return null;
   return (await isFile(join(root, rel))) ? rel : null;

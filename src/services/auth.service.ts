@@ -75,18 +75,29 @@ const emailTaken = (): AppError =>
     { path: 'email', message: 'Already registered' },
   ]);
 
-async function createOrg(
+/** A new org with the signing-up user as its owner, inside the sign-up transaction. */
+async function foundOrg(
   trx: Kysely<Database>,
   deps: ServiceDeps,
+  user: User,
   o: NewOrgInput,
-  at: string,
-): Promise<Org> {
+  meta: RequestMeta,
+): Promise<{ org: Org; organization: OrgRole }> {
+  const at = user.createdAt;
   const website = o.website === null || o.website.trim() === '' ? null : o.website.trim();
   const profile = {
     ...emptyProfile(o.name.trim(), o.hqCountry, website),
     domain: registrableDomain(website),
   };
-  return insertOrg(trx, { id: randomUUID(), profile, at });
+  const org = await insertOrg(trx, { id: randomUUID(), profile, at });
+  await insertMembership(trx, { orgId: org.id, userId: user.id, role: 'owner', createdAt: at });
+  await recordAudit(trx, deps, { userId: user.id, orgId: org.id, tokenId: null }, meta, {
+    action: 'org.created',
+    targetType: 'org',
+    targetId: org.id,
+    details: { name: org.name },
+  });
+  return { org, organization: { id: org.id, name: org.name, role: 'owner' } };
 }
 
 export async function signup(
@@ -113,21 +124,10 @@ export async function signup(
     let created: Org | null = null;
     if (input.invitationToken !== undefined) {
       organization = await acceptInvitationIn(trx, deps, user, input.invitationToken, meta);
+    } else if (input.organization !== undefined) {
+      ({ org: created, organization } = await foundOrg(trx, deps, user, input.organization, meta));
     } else {
-      created = await createOrg(trx, deps, input.organization as NewOrgInput, at);
-      await insertMembership(trx, {
-        orgId: created.id,
-        userId: user.id,
-        role: 'owner',
-        createdAt: at,
-      });
-      organization = { id: created.id, name: created.name, role: 'owner' };
-      await recordAudit(trx, deps, { userId: user.id, orgId: created.id, tokenId: null }, meta, {
-        action: 'org.created',
-        targetType: 'org',
-        targetId: created.id,
-        details: { name: created.name },
-      });
+      throw validationError([{ path: 'organization', message: 'Required' }]); // checked above
     }
     const session = await issueSession(trx, deps, user.id, organization.id, policy);
     await recordAudit(trx, deps, { userId: user.id, orgId: organization.id, tokenId: null }, meta, {

@@ -22,7 +22,10 @@ export async function backupStore(store: Store, file: string): Promise<BackupRes
   }
   const target = resolve(file);
   if (target === resolve(store.sqlite.name)) {
-    throw new AppError('validation', `${file} is the live database; choose another file for the backup`);
+    throw new AppError(
+      'validation',
+      `${file} is the live database; choose another file for the backup`,
+    );
   }
   const partial = `${target}.partial-${process.pid}`;
   try {

@@ -23,7 +23,7 @@ export async function openServices(config: Config, opts: OpenOptions = {}): Prom
   const store = openStore(config);
   try {
     const t0 = performance.now();
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, store.kind);
     const t1 = performance.now();
     const deps: ServiceDeps = {
       db: store.db,

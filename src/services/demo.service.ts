@@ -48,16 +48,26 @@ export async function seedDemo(deps: ServiceDeps, opts: SeedDemoOptions): Promis
   return { created, skipped: false, firstOrgId: firstId };
 }
 
-async function commitBatch(deps: ServiceDeps, batch: readonly NewOrg[], seed: number): Promise<void> {
+async function commitBatch(
+  deps: ServiceDeps,
+  batch: readonly NewOrg[],
+  seed: number,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await insertOrgs(trx, batch);
-    await recordAudit(trx, deps, null, { requestId: null }, {
-      action: 'demo.seeded',
-      targetType: 'org',
-      targetId: null,
-      orgId: null,
-      details: { seed, count: batch.length, firstId: batch[0]?.id ?? null },
-    });
+    await recordAudit(
+      trx,
+      deps,
+      null,
+      { requestId: null },
+      {
+        action: 'demo.seeded',
+        targetType: 'org',
+        targetId: null,
+        orgId: null,
+        details: { seed, count: batch.length, firstId: batch[0]?.id ?? null },
+      },
+    );
   });
   // The index follows the store only after the commit.
   for (const o of batch) {

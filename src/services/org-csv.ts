@@ -80,7 +80,14 @@ const RateCardItem = z.string().transform((item, ctx): RateCardEntry => {
   const money = /^(\d{1,15})\s+([A-Za-z]{3})$/.exec(parts[1]?.trim() ?? '');
   const role = unescape(parts[0] ?? '').trim();
   const amount = Number(money?.[1]);
-  if (parts.length !== 2 || money === null || role === '' || role.length > 100 || CONTROL.test(role) || amount > MAX_AMOUNT) {
+  if (
+    parts.length !== 2 ||
+    money === null ||
+    role === '' ||
+    role.length > 100 ||
+    CONTROL.test(role) ||
+    amount > MAX_AMOUNT
+  ) {
     ctx.issues.push({
       code: 'custom',
       input: item,
@@ -94,7 +101,13 @@ const RateCardItem = z.string().transform((item, ctx): RateCardEntry => {
 const OfficeItem = z.string().transform((item, ctx): Office => {
   const parts = splitUnescaped(item, ':').map((p) => unescape(p).trim());
   const [country = '', city = '', address] = parts;
-  if (parts.length > 3 || !/^[A-Za-z]{2}$/.test(country) || city === '' || city.length > 100 || CONTROL.test(item)) {
+  if (
+    parts.length > 3 ||
+    !/^[A-Za-z]{2}$/.test(country) ||
+    city === '' ||
+    city.length > 100 ||
+    CONTROL.test(item)
+  ) {
     ctx.issues.push({
       code: 'custom',
       input: item,
@@ -122,7 +135,16 @@ export const OrgCsvRowSchema = z.object({
     .string()
     .trim()
     .transform((s) => (s === '' ? null : s))
-    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'An http(s) URL such as https://www.contoso.com' }).max(500).nullable()),
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          error: 'An http(s) URL such as https://www.contoso.com',
+        })
+        .max(500)
+        .nullable(),
+    ),
   hqCountry: z.string().trim().min(1, 'Required'),
   countries: codes,
   languages: codes,
@@ -149,7 +171,11 @@ export const OrgCsvRowSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['', 'true', 'false', 'yes', 'no', '1', '0'], { error: 'One of true, false, yes, no, 1, 0' }))
+    .pipe(
+      z.enum(['', 'true', 'false', 'yes', 'no', '1', '0'], {
+        error: 'One of true, false, yes, no, 1, 0',
+      }),
+    )
     .transform((v) => v === 'true' || v === 'yes' || v === '1'),
   teamingSeeks: text(1000),
   availableConsultants: whole(100_000),
@@ -161,9 +187,12 @@ export const OrgCsvRowSchema = z.object({
 function codeIssues(cells: Readonly<Record<string, string>>): FieldIssue[] {
   const one = (v: string | undefined) => (v ?? '').trim();
   const issues: FieldIssue[] = [];
-  if (one(cells.hqCountry) !== '') issues.push(...checkCode('countries', one(cells.hqCountry), 'hqCountry'));
-  if (one(cells.employeeBand) !== '') issues.push(...checkCode('employeeBands', one(cells.employeeBand), 'employeeBand'));
-  for (const f of CODED_LIST_FIELDS) issues.push(...checkCodes(f, tokens(cells[f] ?? '').map(unescape), f));
+  if (one(cells.hqCountry) !== '')
+    issues.push(...checkCode('countries', one(cells.hqCountry), 'hqCountry'));
+  if (one(cells.employeeBand) !== '')
+    issues.push(...checkCode('employeeBands', one(cells.employeeBand), 'employeeBand'));
+  for (const f of CODED_LIST_FIELDS)
+    issues.push(...checkCodes(f, tokens(cells[f] ?? '').map(unescape), f));
   return issues;
 }
 
@@ -174,7 +203,8 @@ export type RowResult = { ok: true; profile: OrgProfile } | { ok: false; issues:
 /** `rateCard[1]`-style paths, as validateProfile writes them. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? String(k) : `${acc}.${String(k)}`),
+    (acc, k) =>
+      typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? String(k) : `${acc}.${String(k)}`,
     '',
   );
 }
@@ -190,7 +220,10 @@ export function rowToProfile(record: Readonly<Partial<Record<OrgCsvColumn, strin
     return { ok: false, issues: [...shape, ...codeIssues(cells).filter((i) => !seen.has(i.path))] };
   }
   const r = parsed.data;
-  const lists = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, dedupe(r[f])])) as Pick<OrgProfile, (typeof CODED_LIST_FIELDS)[number]>;
+  const lists = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, dedupe(r[f])])) as Pick<
+    OrgProfile,
+    (typeof CODED_LIST_FIELDS)[number]
+  >;
   // The HQ is always among the countries served (an unknown HQ is reported once, as hqCountry).
   if (!lists.countries.includes(r.hqCountry) && isKnownCode('countries', r.hqCountry)) {
     lists.countries.unshift(r.hqCountry);
@@ -232,9 +265,13 @@ export function orgToRow(org: OrgProfile | Org): Record<OrgCsvColumn, string> {
     teamingSeeks: org.teaming.seeks,
     availableConsultants: String(org.capacity.availableConsultants),
     bench: String(org.capacity.bench),
-    rateCard: org.rateCard.map((r) => `${escape(r.role)}=${r.dayRate.amount} ${r.dayRate.currency}`).join(';'),
+    rateCard: org.rateCard
+      .map((r) => `${escape(r.role)}=${r.dayRate.amount} ${r.dayRate.currency}`)
+      .join(';'),
     offices: org.offices
-      .map((o) => [o.country, o.city, ...(o.address === undefined ? [] : [o.address])].map(escape).join(':'))
+      .map((o) =>
+        [o.country, o.city, ...(o.address === undefined ? [] : [o.address])].map(escape).join(':'),
+      )
       .join(';'),
   };
 }

@@ -61,10 +61,22 @@ export async function importOrgsCsv(
   input: Readable,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { dryRun: opts.dryRun === true, rows: 0, valid: 0, imported: 0, rejected: [], warnings: [] };
+  const report: ImportReport = {
+    dryRun: opts.dryRun === true,
+    rows: 0,
+    valid: 0,
+    imported: 0,
+    rejected: [],
+    warnings: [],
+  };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_IMPORT_BATCH);
   const currentYear = deps.now().getUTCFullYear();
-  const progress = () => opts.onProgress?.({ rows: report.rows, imported: report.imported, rejected: report.rejected.length });
+  const progress = () =>
+    opts.onProgress?.({
+      rows: report.rows,
+      imported: report.imported,
+      rejected: report.rejected.length,
+    });
   const parser = csvParser(report);
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
@@ -89,11 +101,17 @@ export async function importOrgsCsv(
     }
   } catch (err) {
     throw err instanceof CsvError
-      ? new AppError('validation', `line ${csvErrorLine(err)}: ${err.message} (${report.imported} rows imported before this)`)
+      ? new AppError(
+          'validation',
+          `line ${csvErrorLine(err)}: ${err.message} (${report.imported} rows imported before this)`,
+        )
       : err;
   }
   if (header === null) {
-    throw new AppError('validation', `The file is empty: expected a header row such as ${ORG_CSV_COLUMNS.slice(0, 3).join(',')},...`);
+    throw new AppError(
+      'validation',
+      `The file is empty: expected a header row such as ${ORG_CSV_COLUMNS.slice(0, 3).join(',')},...`,
+    );
   }
   if (batch.length > 0) await commitBatch(deps, batch, report, opts.source);
   progress();
@@ -104,7 +122,9 @@ export async function importOrgsCsv(
 type ParsedRecord = { record: string[]; info: { lines: number }; raw: string };
 
 // Raw records with line info; broken records (quotes, ...) are skipped and reported, not fatal.
-function csvParser(report: ImportReport): AsyncIterable<ParsedRecord> & NodeJS.WritableStream & { destroy(err?: Error): void } {
+function csvParser(
+  report: ImportReport,
+): AsyncIterable<ParsedRecord> & NodeJS.WritableStream & { destroy(err?: Error): void } {
   return parse({
     bom: true,
     info: true,
@@ -114,7 +134,10 @@ function csvParser(report: ImportReport): AsyncIterable<ParsedRecord> & NodeJS.W
     skip_records_with_error: true,
     on_skip: (err, raw) => {
       report.rows++;
-      report.rejected.push({ line: startLine(csvErrorLine(err), raw ?? ''), issues: [csvIssue(err)] });
+      report.rejected.push({
+        line: startLine(csvErrorLine(err), raw ?? ''),
+        issues: [csvIssue(err)],
+      });
       return undefined;
     },
   });
@@ -126,41 +149,63 @@ function startLine(endLine: number, raw: string): number {
   return Math.max(1, endLine - inner);
 }
 
-const csvErrorLine = (err: CsvError | undefined): number => (typeof err?.lines === 'number' ? err.lines : 0);
+const csvErrorLine = (err: CsvError | undefined): number =>
+  typeof err?.lines === 'number' ? err.lines : 0;
 
 function csvIssue(err: CsvError | undefined): FieldIssue {
   const message: Record<string, string> = {
-    CSV_QUOTE_NOT_CLOSED: 'A quoted value starts here and is never closed; the rest of the file was read as part of it',
-    INVALID_OPENING_QUOTE: 'A quote inside an unquoted value; quote the whole value and double the quotes inside it',
-    CSV_INVALID_CLOSING_QUOTE: 'Text follows a closing quote; double the quotes inside a quoted value',
+    CSV_QUOTE_NOT_CLOSED:
+      'A quoted value starts here and is never closed; the rest of the file was read as part of it',
+    INVALID_OPENING_QUOTE:
+      'A quote inside an unquoted value; quote the whole value and double the quotes inside it',
+    CSV_INVALID_CLOSING_QUOTE:
+      'Text follows a closing quote; double the quotes inside a quoted value',
   };
-  return { path: 'row', message: (err === undefined ? undefined : message[err.code]) ?? err?.message ?? 'Not valid CSV' };
+  return {
+    path: 'row',
+    message: (err === undefined ? undefined : message[err.code]) ?? err?.message ?? 'Not valid CSV',
+  };
 }
 
 function readHeader(record: readonly string[], line: number, report: ImportReport): Header {
   // Broken records are skipped as parsing runs ahead; one before this line means the header was broken.
   const broken = report.rejected.find((r) => r.line < line);
   if (broken !== undefined) {
-    throw new AppError('validation', `line ${broken.line}: the header row is not valid CSV (${broken.issues[0]?.message ?? ''})`);
+    throw new AppError(
+      'validation',
+      `line ${broken.line}: the header row is not valid CSV (${broken.issues[0]?.message ?? ''})`,
+    );
   }
   const known = new Set<string>(ORG_CSV_COLUMNS);
   const seen = new Set<string>();
   const header = record.map((cell) => {
     const name = cell.trim();
-    if (seen.has(name)) throw new AppError('validation', `line ${line}: column "${name}" appears twice`);
+    if (seen.has(name))
+      throw new AppError('validation', `line ${line}: column "${name}" appears twice`);
     seen.add(name);
     if (known.has(name)) return name as OrgCsvColumn;
-    report.warnings.push(`Unknown column "${name}" ignored (known columns: ${ORG_CSV_COLUMNS.join(', ')})`);
+    report.warnings.push(
+      `Unknown column "${name}" ignored (known columns: ${ORG_CSV_COLUMNS.join(', ')})`,
+    );
     return null;
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !seen.has(c));
   if (missing.length > 0) {
-    throw new AppError('validation', `line ${line}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    throw new AppError(
+      'validation',
+      `line ${line}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    );
   }
   return header;
 }
 
-function checkRow(header: Header, record: readonly string[], line: number, year: number, report: ImportReport): Pending | null {
+function checkRow(
+  header: Header,
+  record: readonly string[],
+  line: number,
+  year: number,
+  report: ImportReport,
+): Pending | null {
   if (record.length !== header.length) {
     const message = `Expected ${header.length} fields (as in the header), found ${record.length}`;
     report.rejected.push({ line, issues: [{ path: 'row', message }] });
@@ -180,29 +225,48 @@ function checkRow(header: Header, record: readonly string[], line: number, year:
   return { id: randomUUID(), profile: shaped.profile, line };
 }
 
-async function commitBatch(deps: ServiceDeps, batch: Pending[], report: ImportReport, source: string | undefined): Promise<void> {
+async function commitBatch(
+  deps: ServiceDeps,
+  batch: Pending[],
+  report: ImportReport,
+  source: string | undefined,
+): Promise<void> {
   const at = deps.now().toISOString();
   const orgs = batch.map((p) => ({ id: p.id, profile: p.profile, at }));
   const lines = { from: batch[0]?.line ?? 0, to: batch[batch.length - 1]?.line ?? 0 };
   try {
     await deps.db.transaction().execute(async (trx) => {
       await insertOrgs(trx, orgs);
-      await recordAudit(trx, deps, null, { requestId: null }, {
-        action: 'org.imported',
-        targetType: 'org',
-        targetId: null,
-        orgId: null,
-        details: { source: source ?? null, count: orgs.length, lines, orgIds: orgs.map((o) => o.id) },
-      });
+      await recordAudit(
+        trx,
+        deps,
+        null,
+        { requestId: null },
+        {
+          action: 'org.imported',
+          targetType: 'org',
+          targetId: null,
+          orgId: null,
+          details: {
+            source: source ?? null,
+            count: orgs.length,
+            lines,
+            orgIds: orgs.map((o) => o.id),
+          },
+        },
+      );
     });
   } catch (err) {
     // The whole batch rolled back: report each of its rows, carry on with the next batch.
     const message = `Not imported: the batch of lines ${lines.from}-${lines.to} failed and was rolled back (${err instanceof Error ? err.message : String(err)})`;
-    for (const p of batch) report.rejected.push({ line: p.line, issues: [{ path: 'row', message }] });
+    for (const p of batch)
+      report.rejected.push({ line: p.line, issues: [{ path: 'row', message }] });
     return;
   }
   report.imported += orgs.length;
   for (const o of orgs) {
-    deps.directory.upsert(toIndexedOrg({ ...o.profile, id: o.id, version: 1, createdAt: at, updatedAt: at }));
+    deps.directory.upsert(
+      toIndexedOrg({ ...o.profile, id: o.id, version: 1, createdAt: at, updatedAt: at }),
+    );
   }
 }

@@ -57,7 +57,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('partner journey (browser)', () => {
     await page.getByLabel('Role').fill('Data architect');
     await page.getByLabel('Day rate').fill('1150');
     await page.getByRole('button', { name: 'Add an office' }).click();
-    await page.getByLabel('City').fill('Berlin');
+    await page.getByRole('textbox', { name: 'City', exact: true }).fill('Berlin');
     await page.locator('select[name="offices[0].country"]').selectOption('DE');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText(/Profile saved \(version \d+\)/).waitFor();
@@ -138,7 +138,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('partner journey (browser)', () => {
       expect(page.url()).toContain('country=DE');
       // Nothing wider than the screen: no sideways scrolling of the whole page.
       expect(await horizontalOverflow(page)).toBe(0);
-      await screenshot(page, 'directory-phone');
+      await screenshot(page, 'directory-phone', { fullPage: false });
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.close();

@@ -19,7 +19,7 @@ export function storeAvailable(kind: StoreKind): boolean {
 
 export async function openTestStore(kind: StoreKind): Promise<Store> {
   const store = kind === 'sqlite' ? freshSqlite() : await freshPostgres();
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.kind);
   return store;
 }
 

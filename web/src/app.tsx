@@ -4,12 +4,12 @@ import { SignInPage } from './features/auth/sign-in.page.tsx';
 import { SignUpPage } from './features/auth/sign-up.page.tsx';
 import { DirectoryPage } from './features/directory/directory.page.tsx';
 import { ProfilePage } from './features/profile/profile.page.tsx';
-import { matchPath, navigate, useLocation } from './lib/router.tsx';
+import { Link, matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/session.tsx';
 import { Button } from './ui/button.tsx';
+import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { AppShell, PageHead, usePageTitle, type NavItem } from './ui/layout.tsx';
 import { EmptyState, ErrorState, Loading } from './ui/states.tsx';
-import { Link } from './lib/router.tsx';
 
 // Settings pages are not needed to search, so they load on first visit and keep the directory lean.
 const MyOrgPage = lazy(() => import('./features/my-org/my-org.page.tsx').then((m) => ({ default: m.MyOrgPage })));
@@ -97,7 +97,9 @@ export function App() {
   if (isPublic) return <Redirect to={safeNext(search)} />;
   return (
     <AppShell nav={NAV} user={<UserMenu />}>
-      <PrivateRoutes pathname={pathname} />
+      <ErrorBoundary resetKey={pathname}>
+        <PrivateRoutes pathname={pathname} />
+      </ErrorBoundary>
     </AppShell>
   );
 }

@@ -9,7 +9,9 @@ export const registerBackup = (program: Command): void => {
     .action(async (file: string) => {
       await withServices({ skipIndex: true }, async ({ store }) => {
         const { file: written, bytes } = await backupStore(store, file);
-        process.stdout.write(`Backed up the store to ${written} (${(bytes / 1024).toFixed(0)} KiB).\n`);
+        process.stdout.write(
+          `Backed up the store to ${written} (${(bytes / 1024).toFixed(0)} KiB).\n`,
+        );
       });
     });
 };

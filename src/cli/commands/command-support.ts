@@ -4,7 +4,10 @@ import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openServices, type OpenOptions, type Services } from '../../services/bootstrap.ts';
 
-export async function withServices<T>(opts: OpenOptions, fn: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  opts: OpenOptions,
+  fn: (s: Services) => Promise<T>,
+): Promise<T> {
   const services = await openServices(loadConfig(), opts);
   try {
     return await fn(services);

@@ -5,9 +5,19 @@ import { plural, usageErrorsExit2, wholeNumber, withServices } from './command-s
 
 export const registerDemo = (program: Command): void => {
   usageErrorsExit2(program.command('demo'))
-    .description('Seed the demo ecosystem and demo sign-in into an empty store (does nothing otherwise)')
-    .option('--orgs <n>', 'number of organizations (default: CIRCLES_DEMO_ORGS)', wholeNumber(1, 500_000))
-    .option('--seed <s>', 'seed; the same seed gives the same ecosystem (default: CIRCLES_DEMO_SEED)', wholeNumber(-(2 ** 31), 2 ** 31 - 1))
+    .description(
+      'Seed the demo ecosystem and demo sign-in into an empty store (does nothing otherwise)',
+    )
+    .option(
+      '--orgs <n>',
+      'number of organizations (default: CIRCLES_DEMO_ORGS)',
+      wholeNumber(1, 500_000),
+    )
+    .option(
+      '--seed <s>',
+      'seed; the same seed gives the same ecosystem (default: CIRCLES_DEMO_SEED)',
+      wholeNumber(-(2 ** 31), 2 ** 31 - 1),
+    )
     .action(async (opts: { orgs?: number; seed?: number }) => {
       const config = loadConfig();
       const count = opts.orgs ?? config.demoOrgs;

@@ -4,18 +4,27 @@ import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../domain/shared/errors.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { EXPORT_FORMATS, exportOrgs, type ExportFormat } from '../../services/org-export.service.ts';
+import {
+  EXPORT_FORMATS,
+  exportOrgs,
+  type ExportFormat,
+} from '../../services/org-export.service.ts';
 import { commandGroup, plural, usageErrorsExit2, withServices } from './command-support.ts';
 
 export const registerExport = (program: Command): void => {
   const group = commandGroup(program, 'export', 'Export data to files');
   usageErrorsExit2(group.command('orgs'))
     .description('Export all organizations as CSV (the import format) or a JSON array')
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'),
+    )
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { format: ExportFormat; out?: string }) => {
       await withServices({ skipIndex: true }, async ({ deps }) => {
-        const count = opts.out === undefined ? await toStdout(deps, opts.format) : await toFile(deps, opts.format, opts.out);
+        const count =
+          opts.out === undefined
+            ? await toStdout(deps, opts.format)
+            : await toFile(deps, opts.format, opts.out);
         const where = opts.out === undefined ? '' : ` to ${opts.out}`;
         process.stderr.write(`Exported ${plural(count, 'organization')}${where}.\n`);
       });
@@ -44,6 +53,9 @@ async function toFile(deps: ServiceDeps, format: ExportFormat, file: string): Pr
     out.destroy();
     await rm(partial, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError('validation', `cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError(
+      'validation',
+      `cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

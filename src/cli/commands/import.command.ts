@@ -10,7 +10,13 @@ import {
   type ImportProgress,
   type ImportReport,
 } from '../../services/org-import.service.ts';
-import { commandGroup, plural, usageErrorsExit2, wholeNumber, withServices } from './command-support.ts';
+import {
+  commandGroup,
+  plural,
+  usageErrorsExit2,
+  wholeNumber,
+  withServices,
+} from './command-support.ts';
 
 /** Exit code when the file was read but some rows were rejected. */
 export const EXIT_ROWS_REJECTED = 3;
@@ -21,7 +27,12 @@ export const registerImport = (program: Command): void => {
     .description('Import organizations from a CSV file whose columns are named as profile fields')
     .argument('<file>', 'CSV file with a header row (name,website,hqCountry,countries,...)')
     .option('--dry-run', 'check every row and report; write nothing')
-    .option('--batch-size <n>', 'rows per transaction', wholeNumber(1, 10_000), DEFAULT_IMPORT_BATCH)
+    .option(
+      '--batch-size <n>',
+      'rows per transaction',
+      wholeNumber(1, 10_000),
+      DEFAULT_IMPORT_BATCH,
+    )
     .action(async (file: string, opts: { dryRun?: boolean; batchSize: number }) => {
       const input = await openInput(file);
       try {
@@ -73,7 +84,8 @@ function progressBar(totalBytes: number): cliProgress.SingleBar | null {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'Importing [{bar}] {percentage}% | {rows} rows | {imported} imported | {rejected} rejected',
+      format:
+        'Importing [{bar}] {percentage}% | {rows} rows | {imported} imported | {rejected} rejected',
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,

@@ -10,7 +10,7 @@ export const registerMigrate = (program: Command): void => {
     .action(async () => {
       const store = openStore(loadConfig());
       try {
-        const { applied } = await migrateToLatest(store.db);
+        const { applied } = await migrateToLatest(store.db, store.kind);
         process.stdout.write(
           applied.length === 0
             ? `The ${store.kind} store is up to date; no migrations to apply.\n`

@@ -2,7 +2,8 @@
 // rate-card roles per solution area, all in Partner Center / MCPP codes.
 import { Weighted } from './weighted.ts';
 
-export type PartnerType = 'SI' | 'Reseller' | 'MSP' | 'ISV' | 'Distributor' | 'Training' | 'Consulting';
+export type PartnerType =
+  'SI' | 'Reseller' | 'MSP' | 'ISV' | 'Distributor' | 'Training' | 'Consulting';
 export type SolutionArea =
   | 'DataAI'
   | 'Infrastructure'
@@ -20,16 +21,42 @@ export const SOLUTION_AREAS: readonly SolutionArea[] = [
   'Security',
 ];
 
-/** Employee bands, smallest first, with how common each is among partners (most are small). */
-export const EMPLOYEE_BANDS = new Weighted<number>([
-  [0, 34],
-  [1, 36],
-  [2, 18],
-  [3, 8],
-  [4, 3],
-  [5, 1],
-]);
-export const BAND_CODES = ['1-9', '10-49', '50-249', '250-999', '1000-4999', '5000+'] as const;
+type Range = readonly [number, number];
+
+/** The latest founding year generated: keeps profiles valid whatever year validation runs in. */
+export const LATEST_FOUNDED_YEAR = 2024;
+
+/** How partners of one employee band look; most partners are small. */
+export interface BandTraits {
+  code: string;
+  weight: number;
+  maxAreas: number;
+  designationChance: number;
+  maxSpecializations: number;
+  maxIndustries: number;
+  /** Index range into CUSTOMER_SIZES. */
+  customerSizes: Range;
+  extraCountries: Range;
+  founded: Range;
+  consultants: Range;
+}
+
+// prettier-ignore
+const BANDS: readonly BandTraits[] = [
+  { code: '1-9',       weight: 34, maxAreas: 2, designationChance: 0.15, maxSpecializations: 1, maxIndustries: 2, customerSizes: [0, 2], extraCountries: [0, 1],  founded: [2000, LATEST_FOUNDED_YEAR], consultants: [0, 3] },
+  { code: '10-49',     weight: 36, maxAreas: 2, designationChance: 0.3,  maxSpecializations: 1, maxIndustries: 3, customerSizes: [0, 3], extraCountries: [0, 2],  founded: [1995, 2023], consultants: [0, 8] },
+  { code: '50-249',    weight: 18, maxAreas: 3, designationChance: 0.5,  maxSpecializations: 2, maxIndustries: 3, customerSizes: [1, 4], extraCountries: [1, 3],  founded: [1990, 2020], consultants: [0, 20] },
+  { code: '250-999',   weight: 8,  maxAreas: 3, designationChance: 0.7,  maxSpecializations: 2, maxIndustries: 4, customerSizes: [2, 6], extraCountries: [2, 6],  founded: [1985, 2015], consultants: [2, 50] },
+  { code: '1000-4999', weight: 3,  maxAreas: 4, designationChance: 0.85, maxSpecializations: 3, maxIndustries: 5, customerSizes: [3, 7], extraCountries: [4, 12], founded: [1982, 2010], consultants: [5, 120] },
+  { code: '5000+',     weight: 1,  maxAreas: 5, designationChance: 0.95, maxSpecializations: 4, maxIndustries: 6, customerSizes: [4, 7], extraCountries: [8, 20], founded: [1980, 2005], consultants: [10, 300] },
+];
+
+/** Picks a band index, 0 = 1-9 employees ... 5 = 5000+. */
+export const EMPLOYEE_BANDS = new Weighted<number>(BANDS.map((b, i) => [i, b.weight] as const));
+
+export function bandTraits(band: number): BandTraits {
+  return BANDS[Math.min(band, BANDS.length - 1)] as BandTraits;
+}
 
 /** Primary partner type by band index: distributors are never tiny, trainers rarely huge. */
 export function primaryTypes(band: number): Weighted<PartnerType> {
@@ -43,15 +70,16 @@ const PRIMARY_BY_BAND = [
 ].map((w) => Weighted.of<PartnerType>(w));
 
 /** Chance that a partner of the primary type also acts as each other type. */
-export const SECONDARY_TYPES: Readonly<Record<PartnerType, Partial<Record<PartnerType, number>>>> = {
-  SI: { Reseller: 0.35, MSP: 0.3, Consulting: 0.3, Training: 0.08 },
-  MSP: { Reseller: 0.5, SI: 0.2, Consulting: 0.1 },
-  Consulting: { SI: 0.2, Training: 0.15 },
-  Reseller: { MSP: 0.3, SI: 0.15 },
-  ISV: { Consulting: 0.25, SI: 0.15 },
-  Training: { Consulting: 0.3 },
-  Distributor: { Reseller: 0.3, Training: 0.2 },
-};
+export const SECONDARY_TYPES: Readonly<Record<PartnerType, Partial<Record<PartnerType, number>>>> =
+  {
+    SI: { Reseller: 0.35, MSP: 0.3, Consulting: 0.3, Training: 0.08 },
+    MSP: { Reseller: 0.5, SI: 0.2, Consulting: 0.1 },
+    Consulting: { SI: 0.2, Training: 0.15 },
+    Reseller: { MSP: 0.3, SI: 0.15 },
+    ISV: { Consulting: 0.25, SI: 0.15 },
+    Training: { Consulting: 0.3 },
+    Distributor: { Reseller: 0.3, Training: 0.2 },
+  };
 
 /** Services each type always offers, then those it offers sometimes. */
 // prettier-ignore

@@ -144,6 +144,8 @@ export const HQ_COUNTRIES = new Weighted(DEMO_COUNTRIES.map((c) => [c, c.weight]
 export const COUNTRIES_BY_REGION: ReadonlyMap<Region, Weighted<DemoCountry>> = new Map(
   [...new Set(DEMO_COUNTRIES.map((c) => c.region))].map((region) => [
     region,
-    new Weighted(DEMO_COUNTRIES.filter((c) => c.region === region).map((c) => [c, c.weight] as const)),
+    new Weighted(
+      DEMO_COUNTRIES.filter((c) => c.region === region).map((c) => [c, c.weight] as const),
+    ),
   ]),
 );

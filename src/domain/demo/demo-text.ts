@@ -1,5 +1,12 @@
 // Descriptions (1-3 sentences) and "what we seek" lines built from templates.
-import { AREAS, INDUSTRY_LABELS, SOLUTION_AREAS, TYPE_LABELS, type PartnerType, type SolutionArea } from './demo-capabilities.ts';
+import {
+  AREAS,
+  INDUSTRY_LABELS,
+  SOLUTION_AREAS,
+  TYPE_LABELS,
+  type PartnerType,
+  type SolutionArea,
+} from './demo-capabilities.ts';
 import type { DemoCountry } from './demo-countries.ts';
 import type { Rng } from './prng.ts';
 
@@ -62,7 +69,8 @@ function closing(rng: Rng, f: DescriptionFacts): string {
   if (f.designations.length > 0 && rng.chance(0.5)) {
     return `We are a Microsoft Solutions Partner (${f.designations.length} designation${f.designations.length > 1 ? 's' : ''}) and value long-term partnerships.`;
   }
-  if (f.countriesServed > 1) return `We serve customers in ${f.countriesServed} countries and team up with local partners.`;
+  if (f.countriesServed > 1)
+    return `We serve customers in ${f.countriesServed} countries and team up with local partners.`;
   return rng.pick([
     'We like to work with other partners to give customers the full picture.',
     'Fast, pragmatic and hands-on: we finish what we start.',
@@ -70,13 +78,31 @@ function closing(rng: Rng, f: DescriptionFacts): string {
   ]);
 }
 
-const ARRANGEMENTS = ['co-delivery', 'referrals', 'subcontracting', 'co-sell opportunities', 'white-label delivery', 'joint bids'];
+const ARRANGEMENTS = [
+  'co-delivery',
+  'referrals',
+  'subcontracting',
+  'co-sell opportunities',
+  'white-label delivery',
+  'joint bids',
+];
 
 /** A complementary ask: an area the partner does not cover, somewhere it does or wants to work. */
-export function seeks(rng: Rng, areas: readonly SolutionArea[], country: DemoCountry, abroad: DemoCountry | null): string {
+export function seeks(
+  rng: Rng,
+  areas: readonly SolutionArea[],
+  country: DemoCountry,
+  abroad: DemoCountry | null,
+): string {
   const missing = SOLUTION_AREAS.filter((a) => !areas.includes(a));
-  const what = missing.length > 0 ? AREAS[rng.pick(missing)].label : rng.pick(AREAS[rng.pick(areas)].skills);
-  const where = abroad !== null && rng.chance(0.5) ? `in ${abroad.name}` : rng.chance(0.5) ? `in ${country.name}` : `across ${country.region}`;
+  const what =
+    missing.length > 0 ? AREAS[rng.pick(missing)].label : rng.pick(AREAS[rng.pick(areas)].skills);
+  const where =
+    abroad !== null && rng.chance(0.5)
+      ? `in ${abroad.name}`
+      : rng.chance(0.5)
+        ? `in ${country.name}`
+        : `across ${country.region}`;
   if (rng.chance(0.2)) {
     const skill = rng.pick(AREAS[rng.pick(areas)].skills);
     return `Spare ${skill} capacity to offer; looking for referral partners ${where}.`;

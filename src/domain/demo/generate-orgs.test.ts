@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateProfile } from '../profile/validate-profile.ts';
 import { VOCABULARIES } from '../taxonomy/vocabularies.ts';
-import { LATEST_FOUNDED_YEAR, generateOrg, generateOrgs } from './generate-orgs.ts';
+import { LATEST_FOUNDED_YEAR } from './demo-capabilities.ts';
+import { generateOrg, generateOrgs } from './generate-orgs.ts';
 
 const take = (count: number, seed: number) => [...generateOrgs({ count, seed })];
 
@@ -12,7 +13,9 @@ describe('generateOrgs', () => {
     expect(take(50, 42)).toEqual(orgs.slice(0, 50));
     const other = take(50, 43);
     expect(other.map((o) => o.id)).not.toEqual(orgs.slice(0, 50).map((o) => o.id));
-    expect(other.map((o) => o.profile.name)).not.toEqual(orgs.slice(0, 50).map((o) => o.profile.name));
+    expect(other.map((o) => o.profile.name)).not.toEqual(
+      orgs.slice(0, 50).map((o) => o.profile.name),
+    );
   });
 
   it('makes org i depend only on the seed and i', () => {
@@ -22,16 +25,20 @@ describe('generateOrgs', () => {
   it('gives every org a unique UUID v4-shaped id', () => {
     const ids = orgs.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('produces only profiles that pass validateProfile', () => {
-    for (const { profile } of orgs) expect(validateProfile(profile, LATEST_FOUNDED_YEAR)).toEqual([]);
+    for (const { profile } of orgs)
+      expect(validateProfile(profile, LATEST_FOUNDED_YEAR)).toEqual([]);
   });
 
   it('spreads partners over at least 44 HQ countries, most of them small', () => {
     expect(new Set(orgs.map((o) => o.profile.hqCountry)).size).toBeGreaterThanOrEqual(44);
-    const small = orgs.filter((o) => o.profile.employeeBand === '1-9' || o.profile.employeeBand === '10-49');
+    const small = orgs.filter(
+      (o) => o.profile.employeeBand === '1-9' || o.profile.employeeBand === '10-49',
+    );
     expect(small.length / orgs.length).toBeGreaterThan(0.6);
   });
 

@@ -5,7 +5,7 @@ import { registrableDomain } from '../profile/registrable-domain.ts';
 import {
   AREAS,
   AREAS_BY_TYPE,
-  BAND_CODES,
+  bandTraits,
   CUSTOMER_SIZES,
   EMPLOYEE_BANDS,
   INDUSTRIES,
@@ -16,7 +16,12 @@ import {
   type PartnerType,
   type SolutionArea,
 } from './demo-capabilities.ts';
-import { COUNTRIES_BY_REGION, HQ_COUNTRIES, MINOR_DIGITS, type DemoCountry } from './demo-countries.ts';
+import {
+  COUNTRIES_BY_REGION,
+  HQ_COUNTRIES,
+  MINOR_DIGITS,
+  type DemoCountry,
+} from './demo-countries.ts';
 import { makeName } from './demo-names.ts';
 import { describe, seeks } from './demo-text.ts';
 import { Rng, mix32, uuidFrom } from './prng.ts';
@@ -31,23 +36,9 @@ export interface GenerateOptions {
   seed: number;
 }
 
-/** The latest founding year generated: keeps profiles valid whatever year validation runs in. */
-export const LATEST_FOUNDED_YEAR = 2024;
-
 export function* generateOrgs(opts: GenerateOptions): Generator<GeneratedOrg> {
   for (let i = 0; i < opts.count; i++) yield generateOrg(opts.seed, i);
 }
-
-// Per band index (1-9 ... 5000+).
-const MAX_AREAS = [2, 2, 3, 3, 4, 5];
-const DESIGNATION_CHANCE = [0.15, 0.3, 0.5, 0.7, 0.85, 0.95];
-const MAX_SPECIALIZATIONS = [1, 1, 2, 2, 3, 4];
-const MAX_INDUSTRIES = [2, 3, 3, 4, 5, 6];
-const CUSTOMER_SIZE_RANGE: readonly (readonly [number, number])[] = [[0, 2], [0, 3], [1, 4], [2, 6], [3, 7], [4, 7]];
-const EXTRA_COUNTRIES: readonly (readonly [number, number])[] = [[0, 1], [0, 2], [1, 3], [2, 6], [4, 12], [8, 20]];
-const FOUNDED: readonly (readonly [number, number])[] = [[2000, 2024], [1995, 2023], [1990, 2020], [1985, 2015], [1982, 2010], [1980, 2005]];
-const CONSULTANTS: readonly (readonly [number, number])[] = [[0, 3], [0, 8], [0, 20], [2, 50], [5, 120], [10, 300]];
-const at = <T>(xs: readonly T[], i: number): T => xs[Math.min(i, xs.length - 1)] as T;
 
 export function generateOrg(seed: number, index: number): GeneratedOrg {
   const rng = new Rng(seed, index);
@@ -55,19 +46,20 @@ export function generateOrg(seed: number, index: number): GeneratedOrg {
   const id = uuidFrom(mix32((index ^ mix32(seed ^ 0x5bd1e995)) >>> 0), rng);
   const hq = HQ_COUNTRIES.pick(rng);
   const band = EMPLOYEE_BANDS.pick(rng);
+  const traits = bandTraits(band);
   const primary = primaryTypes(band).pick(rng);
   const types = partnerTypes(rng, primary);
-  const areas = AREAS_BY_TYPE[primary].pickDistinct(rng, rng.int(1, at(MAX_AREAS, band)));
+  const areas = AREAS_BY_TYPE[primary].pickDistinct(rng, rng.int(1, traits.maxAreas));
   const designations = designationsFor(rng, band, types, areas);
   const services = servicesFor(rng, types);
-  const [fromYear, toYear] = at(FOUNDED, band);
+  const [fromYear, toYear] = traits.founded;
   const foundedYear = rng.int(fromYear, toYear);
   const served = servedCountries(rng, hq, band);
   const { name, shortName, website } = makeName(rng, hq, primary);
   const skills = skillsFor(rng, areas, band);
-  const industries = INDUSTRIES.pickDistinct(rng, rng.int(1, at(MAX_INDUSTRIES, band)));
+  const industries = INDUSTRIES.pickDistinct(rng, rng.int(1, traits.maxIndustries));
   const offices = officesFor(rng, hq, served, band);
-  const [lowConsultants, highConsultants] = at(CONSULTANTS, band);
+  const [lowConsultants, highConsultants] = traits.consultants;
   const availableConsultants = rng.int(lowConsultants, highConsultants);
   const open = rng.chance(0.6);
   const abroad = served.find((c) => c !== hq) ?? null;
@@ -87,7 +79,7 @@ export function generateOrg(seed: number, index: number): GeneratedOrg {
     designations,
     specializations: specializationsFor(rng, band, designations),
     skills,
-    employeeBand: at(BAND_CODES, band),
+    employeeBand: traits.code,
     foundedYear,
     description: describe(rng, {
       shortName,
@@ -118,10 +110,20 @@ function partnerTypes(rng: Rng, primary: PartnerType): PartnerType[] {
   return types;
 }
 
-function designationsFor(rng: Rng, band: number, types: readonly PartnerType[], areas: readonly SolutionArea[]): string[] {
-  const chance = at(DESIGNATION_CHANCE, band);
+function designationsFor(
+  rng: Rng,
+  band: number,
+  types: readonly PartnerType[],
+  areas: readonly SolutionArea[],
+): string[] {
+  const chance = bandTraits(band).designationChance;
   const out = areas.filter(() => rng.chance(chance)).map((a) => `SP-${a}`);
-  if (types.includes('MSP') && out.includes('SP-Infrastructure') && band >= 2 && rng.chance(band >= 3 ? 0.5 : 0.2)) {
+  if (
+    types.includes('MSP') &&
+    out.includes('SP-Infrastructure') &&
+    band >= 2 &&
+    rng.chance(band >= 3 ? 0.5 : 0.2)
+  ) {
     out.push('AzureExpertMSP');
   }
   if (types.includes('Training') && rng.chance(0.4)) out.push('TrainingServices');
@@ -135,7 +137,7 @@ function specializationsFor(rng: Rng, band: number, designations: readonly strin
   for (const d of designations) {
     if (!d.startsWith('SP-')) continue;
     const area = AREAS[d.slice(3) as SolutionArea];
-    out.push(...rng.sample(area.specializations, rng.int(0, at(MAX_SPECIALIZATIONS, band))));
+    out.push(...rng.sample(area.specializations, rng.int(0, bandTraits(band).maxSpecializations)));
   }
   return out;
 }
@@ -150,7 +152,12 @@ function servicesFor(rng: Rng, types: readonly PartnerType[]): string[] {
   return [...out];
 }
 
-function productsFor(rng: Rng, areas: readonly SolutionArea[], services: readonly string[], founded: number): string[] {
+function productsFor(
+  rng: Rng,
+  areas: readonly SolutionArea[],
+  services: readonly string[],
+  founded: number,
+): string[] {
   const out = new Set<string>();
   for (const area of areas) {
     AREAS[area].products.forEach((p, i) => {
@@ -165,12 +172,13 @@ function productsFor(rng: Rng, areas: readonly SolutionArea[], services: readonl
   if (areas.includes('BusinessApplications') && founded < 2012 && rng.chance(0.4)) {
     out.add(rng.pick(['DynamicsNAV', 'DynamicsNAV', 'DynamicsAX', 'DynamicsGP', 'DynamicsSL']));
   }
-  if (areas.includes('ModernWork') && rng.chance(0.08)) out.add(rng.pick(['Yammer', 'SkypeForBusiness']));
+  if (areas.includes('ModernWork') && rng.chance(0.08))
+    out.add(rng.pick(['Yammer', 'SkypeForBusiness']));
   return [...out];
 }
 
 function customerSizesFor(rng: Rng, band: number): string[] {
-  const [lo, hi] = at(CUSTOMER_SIZE_RANGE, band);
+  const [lo, hi] = bandTraits(band).customerSizes;
   const from = rng.int(lo, Math.min(lo + 1, hi - 1));
   const to = rng.int(from + 1, hi);
   return CUSTOMER_SIZES.slice(from, to + 1);
@@ -178,11 +186,12 @@ function customerSizesFor(rng: Rng, band: number): string[] {
 
 function servedCountries(rng: Rng, hq: DemoCountry, band: number): DemoCountry[] {
   const out = [hq];
-  const [lo, hi] = at(EXTRA_COUNTRIES, band);
+  const [lo, hi] = bandTraits(band).extraCountries;
   const want = 1 + (band <= 1 && rng.chance(0.5) ? 0 : rng.int(lo, hi));
   const neighbours = COUNTRIES_BY_REGION.get(hq.region);
   for (let tries = 0; out.length < want && tries < want * 10; tries++) {
-    const c = neighbours !== undefined && rng.chance(0.7) ? neighbours.pick(rng) : HQ_COUNTRIES.pick(rng);
+    const c =
+      neighbours !== undefined && rng.chance(0.7) ? neighbours.pick(rng) : HQ_COUNTRIES.pick(rng);
     if (!out.includes(c)) out.push(c);
   }
   return out;
@@ -201,14 +210,21 @@ function languagesFor(rng: Rng, served: readonly DemoCountry[]): string[] {
 
 function skillsFor(rng: Rng, areas: readonly SolutionArea[], band: number): string[] {
   const out: string[] = [];
-  for (const area of areas) out.push(...rng.sample(AREAS[area].skills, rng.int(1, 3 + (band >> 1))));
+  for (const area of areas)
+    out.push(...rng.sample(AREAS[area].skills, rng.int(1, 3 + (band >> 1))));
   return out.slice(0, 12);
 }
 
-function officesFor(rng: Rng, hq: DemoCountry, served: readonly DemoCountry[], band: number): Office[] {
+function officesFor(
+  rng: Rng,
+  hq: DemoCountry,
+  served: readonly DemoCountry[],
+  band: number,
+): Office[] {
   const hqCity = rng.chance(0.5) ? (hq.cities[0] ?? hq.name) : rng.pick(hq.cities);
   const offices: Office[] = [{ country: hq.code, city: hqCity }];
-  const extra = band === 0 ? (rng.chance(0.1) ? 1 : 0) : band <= 2 ? rng.int(0, band) : rng.int(1, 2);
+  const extra =
+    band === 0 ? (rng.chance(0.1) ? 1 : 0) : band <= 2 ? rng.int(0, band) : rng.int(1, 2);
   for (let tries = 0; offices.length < 1 + extra && tries < 10; tries++) {
     const country = rng.chance(0.5) ? hq : rng.pick(served);
     const city = rng.pick(country.cities);
@@ -237,8 +253,16 @@ function rateCardFor(
   const digits = MINOR_DIGITS.get(hq.currency) ?? 2;
   const premium = band >= 3 ? 1.1 : 1;
   return rng.sample(pool, rng.int(1, 4)).map((role) => {
-    const local = (ROLE_USD_DAY_RATE[role] ?? 1000) * hq.costLevel * hq.fxPerUsd * premium * (0.85 + rng.float() * 0.35);
-    return { role, dayRate: { amount: Math.round(roundNicely(local) * 10 ** digits), currency: hq.currency } };
+    const local =
+      (ROLE_USD_DAY_RATE[role] ?? 1000) *
+      hq.costLevel *
+      hq.fxPerUsd *
+      premium *
+      (0.85 + rng.float() * 0.35);
+    return {
+      role,
+      dayRate: { amount: Math.round(roundNicely(local) * 10 ** digits), currency: hq.currency },
+    };
   });
 }
 

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'idempotency_mismatch'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type';
 
 export interface FieldIssue {

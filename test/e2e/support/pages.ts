@@ -52,7 +52,7 @@ export async function fieldError(page: Page, path: string): Promise<string> {
 export async function pick(page: Page, field: string, typed: string): Promise<void> {
   const box = page.getByRole('combobox', { name: field, exact: true });
   await box.fill(typed);
-  await page.getByRole('option', { name: typed }).first().waitFor();
+  await page.getByRole('listbox', { name: field, exact: true }).getByRole('option', { name: typed }).first().waitFor();
   await box.press('Enter');
   await box.press('Escape');
 }

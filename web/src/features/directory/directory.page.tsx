@@ -21,6 +21,7 @@ import {
   type Sort,
 } from './directory-url.ts';
 import { FacetPanel } from './facet-panel.tsx';
+import { rememberSearch } from './last-search.ts';
 import { ResultCard } from './result-card.tsx';
 import { useDirectorySearch } from './use-directory-search.ts';
 
@@ -34,6 +35,7 @@ export function DirectoryPage() {
   const { search } = useLocation();
   const state = useMemo(() => parseDirectoryState(search), [search]);
   const key = toSearch(state);
+  rememberSearch(key);
   const vocabState = useVocabularies();
   const vocab = vocabState.status === 'ready' ? vocabState.vocab : null;
   const { results, loading, loadingMore, error, loadMore, retry } = useDirectorySearch(key);
@@ -97,7 +99,7 @@ export function DirectoryPage() {
             {filtersOpen ? 'Hide filters' : `Filters${nFilters > 0 ? ` (${nFilters})` : ''}`}
           </Button>
           <div className="facets" id="facets" data-open={filtersOpen}>
-            <FacetPanel facets={results?.facets ?? null} state={state} vocab={vocab} onToggle={onToggle} />
+            <FacetPanel facets={results?.panelFacets ?? null} state={state} vocab={vocab} onToggle={onToggle} />
           </div>
         </aside>
         <section

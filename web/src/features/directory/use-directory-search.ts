@@ -2,16 +2,24 @@
 // slow answer never overwrites a newer one), previous results stay on screen while the next load,
 // and "load more" appends the next cursor page.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { DirectoryPageDto } from '@contract/orgs.contract.ts';
+import { FACET_PARAMS, type DirectoryPageDto } from '@contract/orgs.contract.ts';
 import { isAbort, messageOf, searchOrgs } from '../../lib/api.ts';
 
 export const PAGE_SIZE = 20;
+
+type Facets = DirectoryPageDto['facets'];
 
 export interface DirectoryResults {
   /** The query string these results answer. */
   key: string;
   items: DirectoryPageDto['items'];
-  facets: DirectoryPageDto['facets'];
+  /** Counts over the results themselves (where they are, what they offer). */
+  facets: Facets;
+  /**
+   * Counts for the filter panel. A filtered field is counted as if its own filter were off, so
+   * ticking Germany still shows Austria (and how many an "or Austria" would add).
+   */
+  panelFacets: Facets;
   total: number;
   nextCursor: string | null;
 }
@@ -32,6 +40,21 @@ const apiParams = (search: string, cursor?: string): URLSearchParams => {
   return p;
 };
 
+/** One small extra query per filtered field: the same search without that field's filter. */
+async function panelFacets(search: string, signal: AbortSignal): Promise<Partial<Facets>> {
+  const params = new URLSearchParams(search);
+  const filtered = FACET_PARAMS.filter((p) => params.has(p));
+  const counts = await Promise.all(
+    filtered.map(async (p) => {
+      const without = new URLSearchParams(search);
+      without.delete(p);
+      without.set('limit', '1');
+      return [p, (await searchOrgs(without, signal)).facets[p] ?? []] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
+}
+
 export function useDirectorySearch(search: string): DirectorySearch {
   const [results, setResults] = useState<DirectoryResults | null>(null);
   const [loading, setLoading] = useState(true);
@@ -45,11 +68,11 @@ export function useDirectorySearch(search: string): DirectorySearch {
     more.current?.abort();
     setLoading(true);
     setError(null);
-    searchOrgs(apiParams(search), ctl.signal).then(
-      (page) => {
+    Promise.all([searchOrgs(apiParams(search), ctl.signal), panelFacets(search, ctl.signal)]).then(
+      ([page, panel]) => {
         if (ctl.signal.aborted) return;
         startTransition(() => {
-          setResults({ key: search, ...page });
+          setResults({ key: search, ...page, panelFacets: { ...page.facets, ...panel } });
           setLoading(false);
         });
       },

@@ -92,8 +92,8 @@ function minorUnits(text: string, currency: string, path: string, issues: FieldI
   return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
 }
 
-/** The full profile the draft describes, or the issues that stop it being one. */
-export function profileOf(d: Draft): { profile: Required<OrgPatch>; issues: FieldIssue[] } | { profile: null; issues: FieldIssue[] } {
+/** The full profile the draft describes, and the issues converting typed text (numbers, money). */
+export function profileOf(d: Draft): { profile: Required<OrgPatch>; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const foundedYear = whole(d.foundedYear, 'foundedYear', issues, true);
   const availableConsultants = whole(d.availableConsultants, 'capacity.availableConsultants', issues, false) ?? 0;
@@ -116,7 +116,7 @@ export function profileOf(d: Draft): { profile: Required<OrgPatch>; issues: Fiel
     rateCard,
     offices: d.offices.map((o) => ({ country: o.country, city: o.city, ...(o.address.trim() === '' ? {} : { address: o.address }) })),
   };
-  return issues.length > 0 ? { profile: null, issues } : { profile, issues };
+  return { profile, issues };
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -67,10 +67,10 @@ export function ProfileFields({ draft, set, issues, vocab, disabled }: Props) {
         <h2 id="sec-basics">Basics</h2>
         <div className="form-grid">
           <TextField label="Organization name" path="name" value={draft.name} disabled={disabled} onChange={(e) => set('name', e.target.value)} error={err('name')} />
-          <TextField label="Website" path="website" type="url" hint="https://…" value={draft.website} disabled={disabled} onChange={(e) => set('website', e.target.value)} error={err('website')} />
+          <TextField label="Website" path="website" type="url" placeholder="https://…" value={draft.website} disabled={disabled} onChange={(e) => set('website', e.target.value)} error={err('website')} />
           <SelectField label="Headquarters country" path="hqCountry" options={vocab.options('countries')} value={draft.hqCountry} disabled={disabled} onChange={(e) => set('hqCountry', e.target.value)} error={err('hqCountry')} />
           <SelectField label="Employees" path="employeeBand" options={vocab.options('employeeBands')} emptyLabel="Not set" value={draft.employeeBand} disabled={disabled} onChange={(e) => set('employeeBand', e.target.value)} error={err('employeeBand')} />
-          <TextField label="Founded" path="foundedYear" inputMode="numeric" hint="Year, e.g. 2009" value={draft.foundedYear} disabled={disabled} onChange={(e) => set('foundedYear', e.target.value)} error={err('foundedYear')} />
+          <TextField label="Founded" path="foundedYear" inputMode="numeric" placeholder="e.g. 2009" value={draft.foundedYear} disabled={disabled} onChange={(e) => set('foundedYear', e.target.value)} error={err('foundedYear')} />
         </div>
         <TextAreaField
           label="Description"

@@ -73,12 +73,12 @@ export function ProfileForm() {
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (base === null || draft === null) return;
+    // Check locally with the server's own schema first: instant feedback, same messages.
     const parsed = profileOf(draft);
-    if (parsed.profile === null) return invalid(parsed.issues, 'Some values are not in the expected form.');
     const patch = diff(parsed.profile, base.data);
+    const local = [...parsed.issues, ...checkPatch(patch).filter((i) => !parsed.issues.some((p) => p.path === i.path))];
+    if (local.length > 0) return invalid(local, 'Fix these and save again.');
     if (Object.keys(patch).length === 0) return setOutcome({ kind: 'unchanged' });
-    const local = checkPatch(patch);
-    if (local.length > 0) return invalid(local, 'Some values are not accepted.');
     setSaving(true);
     setIssues([]);
     setOutcome(null);

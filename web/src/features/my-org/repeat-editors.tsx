@@ -80,7 +80,7 @@ export function OfficesEditor({ rows, onChange, issues, disabled, countries }: R
               onChange={(e) => onChange(update(rows, i, { country: e.target.value }))}
               error={errorAt(issues, `offices[${i}].country`)}
             />
-            <TextField label="Address" path={`offices[${i}].address`} hint="Optional" value={o.address} disabled={disabled} onChange={(e) => onChange(update(rows, i, { address: e.target.value }))} error={errorAt(issues, `offices[${i}].address`)} />
+            <TextField label="Address (optional)" path={`offices[${i}].address`} value={o.address} disabled={disabled} onChange={(e) => onChange(update(rows, i, { address: e.target.value }))} error={errorAt(issues, `offices[${i}].address`)} />
             {!disabled && (
               <Button small variant="danger" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove office ${i + 1}`}>
                 Remove

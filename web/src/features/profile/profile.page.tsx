@@ -5,6 +5,7 @@ import type { OrgDto } from '@contract/orgs.contract.ts';
 import { ApiError, getOrg, messageOf } from '../../lib/api.ts';
 import { formatCount, formatDateTime, formatMoney } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
+import { lastDirectoryUrl } from '../directory/last-search.ts';
 import { useMe } from '../../lib/session.tsx';
 import { useVocabularies, type Vocabularies, type VocabularyName } from '../../lib/vocabularies.ts';
 import { Badge, BadgeList, type BadgeTone } from '../../ui/badge.tsx';
@@ -60,7 +61,7 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
   return (
     <article className="stack" aria-labelledby="org-name">
       <p className="small">
-        <Link to="/directory">← Directory</Link>
+        <Link to={lastDirectoryUrl()}>← Back to results</Link>
       </p>
       <header className="profile-head">
         <div className="row" style={{ justifyContent: 'space-between' }}>
