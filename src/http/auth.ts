@@ -1,5 +1,6 @@
 // Resolves the caller from `Authorization: Bearer cis_…|cit_…` or the session cookie, and guards
 // cookie-authenticated writes against cross-site requests (CSRF token + Origin check).
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/shared/errors.ts';
@@ -84,10 +85,9 @@ function sameHost(origin: string, host: string): boolean {
 }
 
 function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export interface CookiePolicy {

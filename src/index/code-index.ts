@@ -19,9 +19,12 @@ export class CodeIndex {
   readonly fieldValues: number[][] = CODED_LIST_FIELDS.map(() => []);
   readonly codeOf: string[] = [];
   /** Docs having each value (allocated on first use); bits of removed docs are cleared. */
-  bits: (Uint32Array | undefined)[] = [];
+  private bits: (Uint32Array | undefined)[] = [];
   /** Live docs having each value. */
   totals = new Int32Array(1024);
+  /** pairs[a * stride + b]: live docs having both value a and value b (co-occurrence). */
+  pairs: Int32Array;
+  stride: number;
   readonly docs: DocLists;
   private readonly scratch: number[] = [];
   private capacity: number;
@@ -29,6 +32,8 @@ export class CodeIndex {
   constructor(capacityDocs: number) {
     this.capacity = capacityDocs;
     this.docs = new DocLists(false, capacityDocs, 16);
+    this.stride = 0;
+    this.pairs = new Int32Array(0);
     CODED_LIST_FIELDS.forEach((field, f) => {
       for (const entry of VOCABULARIES[field]) this.idOf(f, entry.code);
     });
@@ -58,13 +63,24 @@ export class CodeIndex {
       setBit(this.bitsOf(vid), doc);
       this.totals[vid]!++;
     }
+    this.countPairs(vids, 1);
     this.docs.append(doc, vids, vids.length);
   }
 
   removeDoc(doc: number): void {
-    for (const vid of this.docs.items(doc)) {
+    const vids = this.docs.items(doc);
+    for (const vid of vids) {
       clearBit(this.bitsOf(vid), doc);
       this.totals[vid]!--;
+    }
+    this.countPairs(vids, -1);
+  }
+
+  private countPairs(vids: ArrayLike<number>, delta: number): void {
+    const { pairs, stride } = this;
+    for (let i = 0; i < vids.length; i++) {
+      const row = vids[i]! * stride;
+      for (let j = 0; j < vids.length; j++) pairs[row + vids[j]!]! += delta;
     }
   }
 
@@ -85,7 +101,17 @@ export class CodeIndex {
     this.docs.growDocs(capacityDocs);
   }
 
-  private bitsOf(vid: number): Uint32Array {
+  private growPairs(stride: number): void {
+    const pairs = new Int32Array(stride * stride);
+    for (let a = 0; a < this.stride; a++) {
+      pairs.set(this.pairs.subarray(a * this.stride, (a + 1) * this.stride), a * stride);
+    }
+    this.pairs = pairs;
+    this.stride = stride;
+  }
+
+  /** Docs having value `vid` (an empty bitset for a value no doc had yet). */
+  bitsOf(vid: number): Uint32Array {
     let bits = this.bits[vid];
     if (bits === undefined) this.bits[vid] = bits = newBits(this.capacity);
     return bits;
@@ -107,6 +133,7 @@ export class CodeIndex {
       totals.set(this.totals);
       this.totals = totals;
     }
+    if (vid >= this.stride) this.growPairs(Math.max(64, this.stride * 2));
     return vid;
   }
 }

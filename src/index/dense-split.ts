@@ -7,9 +7,6 @@
 import type { CodeIndex } from './code-index.ts';
 import { DocLists } from './doc-lists.ts';
 
-/** A value is dense when at least this share of live docs has it. */
-const DENSE_SHARE = 0.15;
-
 export class DenseSplit {
   dense: number[] = [];
   readonly lists: DocLists;
@@ -17,8 +14,12 @@ export class DenseSplit {
   private covered = 0;
   private readonly scratch: number[] = [];
 
-  constructor(capacityDocs: number) {
-    this.lists = new DocLists(false, capacityDocs, 8);
+  /** A value is dense when at least `share` of live docs have it. */
+  constructor(
+    private readonly share: number,
+    capacityDocs: number,
+  ) {
+    this.lists = new DocLists(false, capacityDocs, 4);
   }
 
   /** Forget the split (after a compaction renumbered the docs). */
@@ -43,7 +44,7 @@ export class DenseSplit {
     this.isDense = new Uint8Array(values);
     this.dense = [];
     for (let v = 0; v < values; v++) {
-      if (codes.totals[v]! >= liveDocs * DENSE_SHARE && liveDocs > 0) {
+      if (codes.totals[v]! >= liveDocs * this.share && liveDocs > 0) {
         this.isDense[v] = 1;
         this.dense.push(v);
       }

@@ -112,6 +112,9 @@ describe('directory index', () => {
     expect(i.search(query({ filters: { countries: ['US', 'FR'], services: ['Licensing'] } })).ids).toEqual(['us']);
     expect(i.search(query({ teaming: false })).ids).toEqual(['de']);
     expect(i.search(query({ filters: { countries: ['ZZ'] } })).total).toBe(0);
+    expect(i.search(query({ filters: { countries: ['JP'] } })).total).toBe(0);
+    expect(i.search(query({ filters: { countries: ['JP', 'US'] } })).ids).toEqual(['us']);
+    expect(i.search(query({ filters: { countries: ['JP', 'ZZ'] } })).total).toBe(0);
   });
 
   it('shows an upsert at once and forgets the old data', () => {

@@ -24,6 +24,8 @@ import { TextPostings } from './text-postings.ts';
 
 export const MAX_LIMIT = 100;
 const COMPACT_MIN_DEAD = 64;
+/** Facet counting keeps two splits of dense values (see dense-split.ts); each query picks. */
+const DENSE_SHARES = [0.15, 0.04];
 
 export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher {
   return new DirectoryIndex(Math.max(64, Math.ceil(initialCapacity)));
@@ -34,7 +36,7 @@ class DirectoryIndex implements DirectorySearcher {
   private readonly codes: CodeIndex;
   private readonly text: TextPostings;
   private readonly orders: SortOrders;
-  private readonly split: DenseSplit;
+  private readonly splits: DenseSplit[];
   private result: Uint32Array;
   private spare: Uint32Array;
   private scores: Int32Array;
@@ -46,7 +48,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.codes = new CodeIndex(capacity);
     this.text = new TextPostings(capacity);
     this.orders = new SortOrders(this.table, capacity);
-    this.split = new DenseSplit(capacity);
+    this.splits = DENSE_SHARES.map((share) => new DenseSplit(share, capacity));
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
@@ -78,18 +80,18 @@ class DirectoryIndex implements DirectorySearcher {
     const limit = checkLimit(q.limit);
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor, q.sort);
     this.orders.flush();
-    const filtered = this.applyFilters(q);
+    const bases = this.applyFilters(q);
     const plan = planText(q.text, this.text);
     if (plan !== null) applyText(plan, this.text, this.textScratch());
     const total = popcount(this.result, this.table.words);
     if (this.counts.length < this.codes.valueCount) this.counts = new Int32Array(this.codes.valueCount * 2);
     const facets = countFacets({
       codes: this.codes,
-      split: this.split,
+      splits: this.splits,
       table: this.table,
       result: this.result,
       total,
-      everything: !filtered && plan === null,
+      bases,
       counts: this.counts,
       spare: this.spare,
     });
@@ -110,27 +112,33 @@ class DirectoryIndex implements DirectorySearcher {
     return { ids: page.map((doc) => this.table.ids[doc]!), total, facets, nextCursor };
   }
 
-  /** result = live docs passing the coded filters and teaming; false when nothing filtered. */
-  private applyFilters(q: DirectoryQuery): boolean {
+  /**
+   * result = live docs passing the coded filters and teaming. Returns the value ids of the
+   * filters holding a single value (facet counting can start from their docs).
+   */
+  private applyFilters(q: DirectoryQuery): number[] {
     const { words, alive, teaming } = this.table;
     const result = this.result;
     result.set(alive.subarray(0, words));
-    let filtered = false;
+    const bases: number[] = [];
     for (const field of CODED_LIST_FIELDS) {
-      const wanted = q.filters[field];
-      if (wanted === undefined || wanted.length === 0) continue;
-      filtered = true;
+      const wanted = [...new Set(q.filters[field] ?? [])].map((c) => this.codes.find(field, c));
+      const known = wanted.filter((vid) => vid >= 0);
+      if (wanted.length === 0) continue;
+      if (known.length === 1) bases.push(known[0]!);
+      if (known.length === 1 || known.length === 0) {
+        if (known.length === 0) result.fill(0, 0, words);
+        else andInto(result, this.codes.bitsOf(known[0]!), words);
+        continue;
+      }
       const any = this.spare;
       any.fill(0, 0, words);
-      for (const code of wanted) {
-        const bits = this.codes.bits[this.codes.find(field, code)];
-        if (bits !== undefined) orInto(any, bits, words);
-      }
+      for (const vid of known) orInto(any, this.codes.bitsOf(vid), words);
       andInto(result, any, words);
     }
     if (q.teaming === true) andInto(result, teaming, words);
     if (q.teaming === false) andNotInto(result, teaming, words);
-    return filtered || q.teaming !== undefined;
+    return bases;
   }
 
   private textScratch() {
@@ -167,7 +175,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.table.grow(capacity);
     this.codes.growDocs(capacity);
     this.text.growDocs(capacity);
-    this.split.growDocs(capacity);
+    for (const split of this.splits) split.growDocs(capacity);
     this.orders.grow(capacity);
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
@@ -181,7 +189,7 @@ class DirectoryIndex implements DirectorySearcher {
     const oldDocs = this.table.count;
     const remap = this.table.compact();
     this.codes.compact(remap, oldDocs, this.table.count);
-    this.split.reset();
+    for (const split of this.splits) split.reset();
     this.text.compact(remap, oldDocs);
     this.orders.remap(remap);
   }

@@ -1,7 +1,8 @@
-// Facet counts over a result bitset. The cost is the number of docs visited times their codes,
-// so it visits whichever is smaller: the result, or its complement among live docs (counting
-// those and subtracting from the live totals). Dense values are counted by bitset popcount when
-// that is cheaper (see dense-split.ts). With no constraint at all the totals are the answer.
+// Facet counts over a result bitset R. Counting costs about one memory increment per (doc, code)
+// visited, so it visits as few docs as it can: R itself, or a base set B containing R whose
+// counts are known, counting B \ R and subtracting. Bases: all live docs (per-value totals) and
+// each single-value filter (a row of the co-occurrence matrix). Dense values are counted by
+// bitset popcount when that is cheaper (see dense-split.ts).
 import type { FacetCount, FacetField } from '../domain/directory/directory-query.ts';
 import { CODED_LIST_FIELDS } from '../domain/taxonomy/vocabularies.ts';
 import { popcountAnd } from './bitset.ts';
@@ -12,32 +13,37 @@ import type { DocTable } from './doc-table.ts';
 
 export interface FacetInput {
   codes: CodeIndex;
-  split: DenseSplit;
+  splits: readonly DenseSplit[];
   table: DocTable;
   result: Uint32Array;
   total: number;
-  /** The result is every live doc. */
-  everything: boolean;
+  /** Value ids of the filters that hold exactly one value: R is inside each one's docs. */
+  bases: readonly number[];
   counts: Int32Array;
-  /** Scratch bitset for the complement. */
+  /** Scratch bitset for B \ R. */
   spare: Uint32Array;
 }
 
-/** Cost of one word popcount relative to one per-doc list item (measured, roughly). */
-const POPCOUNT_COST = 1.5;
+// Relative costs, measured: one list item (a random increment) and one word popcount.
+const ITEM_COST = 1;
+const WORD_COST = 0.55;
 
 export function countFacets(input: FacetInput): Record<FacetField, FacetCount[]> {
   const { codes, table, result, total, counts } = input;
   const values = codes.valueCount;
-  if (input.everything) counts.set(codes.totals.subarray(0, values));
-  else if (total === 0) counts.fill(0, 0, values);
-  else if (total * 2 <= table.live) countVisited(input, result, total);
+  let base = -2; // -2: count R itself, -1: all live docs, >= 0: a value's docs
+  let cost = total;
+  if (table.live - total < cost) [base, cost] = [-1, table.live - total];
+  for (const v of input.bases) if (codes.totals[v]! - total < cost) [base, cost] = [v, codes.totals[v]! - total];
+  if (base === -2) countVisited(input, result, total);
   else {
-    const { alive, words } = table;
+    const { words } = table;
+    const from = base === -1 ? table.alive : codes.bitsOf(base);
     const outside = input.spare;
-    for (let w = 0; w < words; w++) outside[w] = alive[w]! & ~result[w]!;
-    countVisited(input, outside, table.live - total);
-    for (let v = 0; v < values; v++) counts[v] = codes.totals[v]! - counts[v]!;
+    for (let w = 0; w < words; w++) outside[w] = from[w]! & ~result[w]!;
+    countVisited(input, outside, cost);
+    const known = base === -1 ? codes.totals : codes.pairs.subarray(base * codes.stride);
+    for (let v = 0; v < values; v++) counts[v] = known[v]! - counts[v]!;
   }
   const teamingOpen = popcountAnd(result, table.teaming, table.words);
   return toFacets(codes, counts, teamingOpen, total - teamingOpen);
@@ -45,18 +51,24 @@ export function countFacets(input: FacetInput): Record<FacetField, FacetCount[]>
 
 /** counts[v] = docs in `visit` (`visited` of them) having value v. */
 function countVisited(input: FacetInput, visit: Uint32Array, visited: number): void {
-  const { codes, split, table, counts } = input;
+  const { codes, table, counts } = input;
   counts.fill(0, 0, codes.valueCount);
-  split.sync(codes, table.live, table.count);
-  const perDoc = codes.docs.used / Math.max(1, table.count);
-  const sparsePerDoc = split.lists.used / Math.max(1, table.count);
-  const denseCost = split.dense.length * table.words * POPCOUNT_COST;
-  if (visited * perDoc <= visited * sparsePerDoc + denseCost) {
+  if (visited === 0) return;
+  const docs = Math.max(1, table.count);
+  let best: DenseSplit | null = null;
+  let bestCost = ((visited * codes.docs.used) / docs) * ITEM_COST;
+  for (const split of input.splits) {
+    split.sync(codes, table.live, table.count);
+    const cost =
+      ((visited * split.lists.used) / docs) * ITEM_COST + split.dense.length * table.words * WORD_COST;
+    if (cost < bestCost) [best, bestCost] = [split, cost];
+  }
+  if (best === null) {
     countLists(visit, table.words, codes.docs, counts);
     return;
   }
-  countLists(visit, table.words, split.lists, counts);
-  for (const v of split.dense) counts[v] = popcountAnd(visit, codes.bits[v]!, table.words);
+  countLists(visit, table.words, best.lists, counts);
+  for (const v of best.dense) counts[v] = popcountAnd(visit, codes.bitsOf(v), table.words);
 }
 
 function countLists(visit: Uint32Array, words: number, lists: DocLists, counts: Int32Array): void {

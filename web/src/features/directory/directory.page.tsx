@@ -26,7 +26,7 @@ import { ResultCard } from './result-card.tsx';
 import { useDirectorySearch } from './use-directory-search.ts';
 
 /** Short enough to feel instant, long enough to skip most intermediate keystrokes. */
-const TYPING_DEBOUNCE_MS = 60;
+const TYPING_DEBOUNCE_MS = 50;
 
 const go = (s: DirectoryState, replace = false): void => navigate(`/directory${toSearch(s)}`, { replace });
 
