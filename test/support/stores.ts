@@ -18,9 +18,12 @@ export function storeAvailable(kind: StoreKind): boolean {
 }
 
 export async function openTestStore(kind: StoreKind): Promise<Store> {
-  const store = kind === 'sqlite' ? freshSqlite() : await freshPostgres();
-  await migrateToLatest(store.db, store.kind);
-  return store;
+  if (kind === 'sqlite') {
+    const store = freshSqlite();
+    await migrateToLatest(store.db, store.kind);
+    return store;
+  }
+  return freshPostgres();
 }
 
 function freshSqlite(): Store {
@@ -35,22 +38,37 @@ function freshSqlite(): Store {
   };
 }
 
+// Kysely's migrator lists tables across all schemas; while another test file creates or drops its
+// schema that listing can fail. One advisory lock serialises schema set-up and tear-down.
+const SCHEMA_LOCK = 7_311_001;
+
+async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: pgUrl ?? '' });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(c);
+  } finally {
+    await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await c.end();
+  }
+}
+
 async function freshPostgres(): Promise<Store> {
   if (pgUrl === null) throw new Error('TEST_DATABASE_URL is not set');
+  const url = pgUrl;
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const store = openPostgres(pgUrl, { schema, max: 5 });
+  const store = await withSchemaLock(async (c) => {
+    await c.query(`CREATE SCHEMA ${schema}`);
+    const opened = openPostgres(url, { schema, max: 5 });
+    await migrateToLatest(opened.db, opened.kind);
+    return opened;
+  });
   return {
     ...store,
     close: async () => {
       await store.close();
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await withSchemaLock((c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
 }

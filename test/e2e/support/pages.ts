@@ -20,6 +20,13 @@ export async function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
 }
 
+/** The text of the focused element. */
+export async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent?.trim() ?? '',
+  );
+}
+
 /** How far the page scrolls sideways (0 when nothing is wider than the window). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {

@@ -126,7 +126,7 @@ export function DirectoryPage() {
               Sort by
               <select
                 className="select"
-                style={{ width: 'auto', minHeight: 32 }}
+                style={{ width: 'auto', height: 34, minHeight: 34 }}
                 value={state.sort}
                 onChange={(e) => update({ ...latest.current, sort: e.target.value as Sort })}
               >

@@ -61,7 +61,7 @@ export function MembersSection() {
             header: 'Role',
             cell: (m) =>
               admin && m.userId !== me.user.id && (m.role !== 'owner' || me.organization.role === 'owner') ? (
-                <select className="select" style={{ minHeight: 30, width: 'auto' }} aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => act(() => changeRole(m.userId, e.target.value as RoleDto))}>
+                <select className="select" style={{ height: 32, minHeight: 32, width: 'auto' }} aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => act(() => changeRole(m.userId, e.target.value as RoleDto))}>
                   {roleOptions.map((r) => (
                     <option key={r.code} value={r.code}>{r.label}</option>
                   ))}

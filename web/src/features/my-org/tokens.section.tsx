@@ -47,8 +47,8 @@ export function TokensSection() {
   return (
     <div className="stack">
       <p className="muted small">
-        Tokens let scripts and integrations call the Circles API as you, in {me.organization.name}. Send one as <code>Authorization: Bearer …</code>. Only a
-        hash is stored, so a token can be shown once only.
+        Tokens let scripts and integrations call the Circles API as you, within {me.organization.name}: send one as <code>Authorization: Bearer …</code>.
+        Circles stores only a hash of each token, so it can show a new token once only.
       </p>
       <CreateTokenForm onCreated={reload} />
       {revokeError !== null && <Banner tone="error">{revokeError}</Banner>}
@@ -95,7 +95,7 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
       {created !== null && <SecretOnce label={`Your new token “${created.name}”`} secret={created.token} note="Copy it now and store it somewhere safe: it is not shown again." />}
       <form className="row" style={{ alignItems: 'flex-end' }} onSubmit={submit} noValidate aria-label="Create token">
         <div style={{ flex: 2, minWidth: 220 }}>
-          <TextField label="Name" path="name" hint="What uses it, e.g. CRM sync" value={name} onChange={(e) => setName(e.target.value)} error={errorFor(issues, 'name')} />
+          <TextField label="Name" path="name" placeholder="What uses it, e.g. CRM sync" value={name} onChange={(e) => setName(e.target.value)} error={errorFor(issues, 'name')} />
         </div>
         <div style={{ flex: 1, minWidth: 140 }}>
           <SelectField label="Expires after" path="expiresInDays" options={EXPIRY} value={days} onChange={(e) => setDays(e.target.value)} error={errorFor(issues, 'expiresInDays')} />
