@@ -46,8 +46,9 @@ export async function buildApp(config: Config, deps: ServiceDeps, options: AppOp
     },
     bodyLimit: config.bodyLimitBytes,
     // Router-level errors (bad URL encoding, over-long path parameters) are problem+json too.
-    frameworkErrors: (err, req, reply) =>
-      sendProblem(reply, req, toAppError(err) ?? new AppError('validation', err.message)),
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(reply, req, toAppError(err) ?? new AppError('validation', err.message));
+    },
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -19,7 +19,7 @@ import { countFacets } from './facet-count.ts';
 import { orgWords } from './org-words.ts';
 import { selectPage } from './page-select.ts';
 import { SortOrders } from './sort-orders.ts';
-import { applyText, planText } from './text-match.ts';
+import { applyText, planText, type TextScratch } from './text-match.ts';
 import { TextPostings } from './text-postings.ts';
 
 export const MAX_LIMIT = 100;
@@ -82,7 +82,8 @@ class DirectoryIndex implements DirectorySearcher {
     this.orders.flush();
     const bases = this.applyFilters(q);
     const plan = planText(q.text, this.text);
-    if (plan !== null) applyText(plan, this.text, this.textScratch());
+    const scored = plan !== null && q.sort === 'relevance';
+    if (plan !== null) applyText(plan, this.text, this.textScratch(scored));
     const total = popcount(this.result, this.table.words);
     if (this.counts.length < this.codes.valueCount) this.counts = new Int32Array(this.codes.valueCount * 2);
     const facets = countFacets({
@@ -99,7 +100,7 @@ class DirectoryIndex implements DirectorySearcher {
       sort: q.sort,
       result: this.result,
       total,
-      scores: plan === null ? null : this.scores,
+      scores: scored ? this.scores : null,
       after,
       want: limit + 1,
       table: this.table,
@@ -108,7 +109,7 @@ class DirectoryIndex implements DirectorySearcher {
     const page = docs.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor =
-      docs.length > limit && last !== undefined ? this.cursorAfter(q, last, plan !== null) : null;
+      docs.length > limit && last !== undefined ? this.cursorAfter(q, last, scored) : null;
     return { ids: page.map((doc) => this.table.ids[doc]!), total, facets, nextCursor };
   }
 
@@ -141,12 +142,13 @@ class DirectoryIndex implements DirectorySearcher {
     return bases;
   }
 
-  private textScratch() {
+  private textScratch(scored: boolean): TextScratch {
     const { words, count, live } = this.table;
     return {
       result: this.result,
       spare: this.spare,
       scores: this.scores,
+      scored,
       words,
       docs: count,
       liveDocs: live,

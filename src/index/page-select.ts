@@ -1,11 +1,14 @@
-// Picks one page of a result bitset in sort order, after a cursor key. Two ways, chosen by cost:
-// scan a presorted doc order from the cursor's position keeping result docs (cheap when the
-// result is a good share of all docs), or gather the result docs and keep the best few (cheap
-// when the result is small). Relevance scans the name order so equal scores fall in name order.
+// Picks one page of a result bitset in sort order, after a cursor. Two ways, chosen by cost:
+// - scan a presorted doc order from the cursor's position, keeping result docs: about
+//   want * all / total steps, cheap when the result is a good share of all docs;
+// - gather: visit every result doc once and keep the `want` smallest sort keys. Keys are
+//   integers built from the name rank (a doc's position in the name order), so no string is
+//   compared: name: rank; size: (255 - size rank) * 2^24 + rank; relevance: -score * 2^24 + rank.
+//   Relevance always gathers (scores are per query).
 import type { DirectorySort } from '../domain/directory/directory-query.ts';
 import type { CursorKey } from './cursor.ts';
 import type { DocTable } from './doc-table.ts';
-import { lowerBound, type SortOrders } from './sort-orders.ts';
+import type { SortOrders } from './sort-orders.ts';
 
 export interface PageInput {
   sort: DirectorySort;
@@ -20,40 +23,36 @@ export interface PageInput {
   orders: SortOrders;
 }
 
-type Compare = (a: number, b: number) => number;
+/** Name ranks stay below 2^24 (the index holds at most 2^24 docs). */
+const RANK_SPAN = 1 << 24;
+
+type KeyMode = 'name' | 'size' | 'score';
 
 export function selectPage(p: PageInput): number[] {
-  const byScore = p.sort === 'relevance' && p.scores !== null;
-  const order = p.sort === 'size' ? p.orders.bySize : p.orders.byName;
-  const length = p.orders.length;
-  const words = p.table.words;
-  if (byScore) {
-    return p.total * 16 < length ? gatherBest(p, scoreCompare(p)) : scanByScore(p);
+  const mode: KeyMode =
+    p.sort === 'relevance' && p.scores !== null ? 'score' : p.sort === 'size' ? 'size' : 'name';
+  const { orders } = p;
+  const scan = mode !== 'score' && p.total * p.total > p.want * orders.length;
+  if (scan) {
+    const order = mode === 'size' ? orders.bySize : orders.byName;
+    const a = p.after;
+    let from = 0;
+    if (a !== null) {
+      from = mode === 'size' ? orders.sizeAfter(a.rank, a.nameKey, a.id) : orders.nameAfter(a.nameKey, a.id);
+    }
+    return scanOrder(order, orders.length, from, p.result, p.want);
   }
-  const expectedScan = (p.want * length) / Math.max(1, p.total);
-  if (words + 4 * p.total < expectedScan) return gatherBest(p, orderCompare(p));
-  const from = p.after === null ? 0 : lowerBound(order, length, (d) => keyCompare(p, d) <= 0);
-  return scanOrder(order, length, from, p.result, p.want);
+  return gather(p, mode, minKey(p, mode));
 }
 
-function orderCompare(p: PageInput): Compare {
-  return p.sort === 'size' ? p.orders.compareSize : p.orders.compareName;
-}
-
-function scoreCompare(p: PageInput): Compare {
-  const scores = p.scores!;
-  return (a, b) => scores[b]! - scores[a]! || p.orders.compareName(a, b);
-}
-
-/** Compares a doc with the cursor key in the page's sort order (> 0: the doc comes after). */
-function keyCompare(p: PageInput, doc: number): number {
-  const key = p.after!;
-  const { table } = p;
-  if (p.sort === 'size' && table.sizeRank[doc] !== key.rank) return key.rank - table.sizeRank[doc]!;
-  if (p.sort === 'relevance' && p.scores !== null && p.scores[doc] !== key.score) {
-    return key.score - p.scores[doc]!;
-  }
-  return nameKeyCompare(p, doc);
+/** The smallest key a doc after the cursor can have. */
+function minKey(p: PageInput, mode: KeyMode): number {
+  const a = p.after;
+  if (a === null) return -Infinity;
+  const pos = p.orders.nameAfter(a.nameKey, a.id);
+  if (mode === 'name') return pos;
+  if (mode === 'size') return (255 - a.rank) * RANK_SPAN + pos;
+  return -a.score * RANK_SPAN + pos;
 }
 
 function scanOrder(
@@ -71,72 +70,38 @@ function scanOrder(
   return out;
 }
 
-/** Visits every result doc after the cursor, keeping the `want` first in `cmp` order. */
-function gatherBest(p: PageInput, cmp: Compare): number[] {
-  const best: number[] = [];
+/** Visits every result doc, keeping the `want` smallest keys >= `min`, in key order. */
+function gather(p: PageInput, mode: KeyMode, min: number): number[] {
   const { result, want } = p;
-  const words = p.table.words;
+  const rank = p.orders.ranks();
+  const { sizeRank, words } = p.table;
+  const scores = p.scores ?? new Int32Array(0);
+  const keys: number[] = [];
+  const docs: number[] = [];
+  let worst = Infinity;
   for (let w = 0; w < words; w++) {
     let x = result[w]!;
     while (x !== 0) {
       const low = x & -x;
       const doc = (w << 5) + 31 - Math.clz32(low);
       x ^= low;
-      if (best.length === want && cmp(doc, best[want - 1]!) >= 0) continue;
-      if (p.after !== null && keyCompare(p, doc) <= 0) continue;
-      best.splice(insertAt(best, doc, cmp), 0, doc);
-      if (best.length > want) best.pop();
+      const key =
+        mode === 'name'
+          ? rank[doc]!
+          : mode === 'size'
+            ? (255 - sizeRank[doc]!) * RANK_SPAN + rank[doc]!
+            : -scores[doc]! * RANK_SPAN + rank[doc]!;
+      if (key >= worst || key < min) continue;
+      let at = keys.length;
+      while (at > 0 && keys[at - 1]! > key) at--;
+      keys.splice(at, 0, key);
+      docs.splice(at, 0, doc);
+      if (keys.length > want) {
+        keys.pop();
+        docs.pop();
+      }
+      if (keys.length === want) worst = keys[want - 1]!;
     }
   }
-  return best;
-}
-
-function insertAt(sorted: readonly number[], doc: number, cmp: Compare): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cmp(sorted[mid]!, doc) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Scans the name order once; a doc beats the worst kept one only with a strictly higher score,
- * because among equal scores the one seen first (smaller name) wins.
- */
-function scanByScore(p: PageInput): number[] {
-  const { result, want, orders } = p;
-  const scores = p.scores!;
-  const order = orders.byName;
-  const length = orders.length;
-  const cursorScore = p.after?.score ?? Infinity;
-  const cursorPos = p.after === null ? 0 : lowerBound(order, length, (d) => nameKeyCompare(p, d) <= 0);
-  const keptScores: number[] = [];
-  const kept: number[] = [];
-  for (let i = 0; i < length; i++) {
-    const doc = order[i]!;
-    if ((result[doc >>> 5]! & (1 << (doc & 31))) === 0) continue;
-    const score = scores[doc]!;
-    if (score > cursorScore || (score === cursorScore && i < cursorPos)) continue;
-    if (kept.length === want && score <= keptScores[want - 1]!) continue;
-    let at = kept.length;
-    while (at > 0 && keptScores[at - 1]! < score) at--;
-    kept.splice(at, 0, doc);
-    keptScores.splice(at, 0, score);
-    if (kept.length > want) {
-      kept.pop();
-      keptScores.pop();
-    }
-  }
-  return kept;
-}
-
-function nameKeyCompare(p: PageInput, doc: number): number {
-  const key = p.after!;
-  const name = p.table.nameKeys[doc]!;
-  if (name !== key.nameKey) return name < key.nameKey ? -1 : 1;
-  const id = p.table.ids[doc]!;
-  return id < key.id ? -1 : id > key.id ? 1 : 0;
+  return docs;
 }

@@ -1,7 +1,8 @@
 // Live docs kept sorted by name (case-insensitive, then id) and by size (rank desc, then name,
-// then id), as Uint32Arrays of doc numbers. A page in either order is a scan from the cursor's
-// position that keeps the docs in the result bitset. New docs wait in a pending list: a few are
-// inserted one by one (binary search + memmove), many (a bulk load) trigger one full sort.
+// then id), as Uint32Arrays of doc numbers, plus each doc's position in the name order (its
+// name rank, rebuilt lazily after changes) so that pages can compare docs by integers.
+// New docs wait in a pending list: a few are inserted one by one (binary search + memmove),
+// many (a bulk load) trigger one full sort.
 import type { DocTable } from './doc-table.ts';
 
 const REBUILD_MIN = 2048;
@@ -10,6 +11,8 @@ export class SortOrders {
   byName: Uint32Array;
   bySize: Uint32Array;
   length = 0;
+  private nameRank: Uint32Array;
+  private rankValid = false;
   private pending: number[] = [];
 
   constructor(
@@ -18,6 +21,37 @@ export class SortOrders {
   ) {
     this.byName = new Uint32Array(capacity);
     this.bySize = new Uint32Array(capacity);
+    this.nameRank = new Uint32Array(capacity);
+  }
+
+  /** doc -> position in the name order, for live docs (call flush() first). */
+  ranks(): Uint32Array {
+    if (!this.rankValid) {
+      for (let i = 0; i < this.length; i++) this.nameRank[this.byName[i]!] = i;
+      this.rankValid = true;
+    }
+    return this.nameRank;
+  }
+
+  /** Position in the name order of the first doc sorting after (nameKey, id). */
+  nameAfter(nameKey: string, id: string): number {
+    const { nameKeys, ids } = this.table;
+    return lowerBound(this.byName, this.length, (d) => {
+      const k = nameKeys[d]!;
+      return k < nameKey || (k === nameKey && ids[d]! <= id);
+    });
+  }
+
+  /** Position in the size order of the first doc sorting after (sizeRank, nameKey, id). */
+  sizeAfter(sizeRank: number, nameKey: string, id: string): number {
+    const { nameKeys, ids } = this.table;
+    const ranks = this.table.sizeRank;
+    return lowerBound(this.bySize, this.length, (d) => {
+      const r = ranks[d]!;
+      if (r !== sizeRank) return r > sizeRank;
+      const k = nameKeys[d]!;
+      return k < nameKey || (k === nameKey && ids[d]! <= id);
+    });
   }
 
   compareName = (a: number, b: number): number => {
@@ -44,6 +78,7 @@ export class SortOrders {
     removeSorted(this.byName, this.length, doc, this.compareName);
     removeSorted(this.bySize, this.length, doc, this.compareSize);
     this.length--;
+    this.rankValid = false;
   }
 
   /** Brings the orders up to date with every added doc (call before reading them). */
@@ -51,6 +86,7 @@ export class SortOrders {
     const pending = this.pending.filter((doc) => this.table.isLive(doc));
     this.pending = [];
     if (pending.length === 0) return;
+    this.rankValid = false;
     if (pending.length >= REBUILD_MIN && pending.length * 8 >= this.length) {
       this.rebuild();
       return;
@@ -69,10 +105,13 @@ export class SortOrders {
     const bySize = new Uint32Array(capacity);
     bySize.set(this.bySize.subarray(0, this.length));
     this.bySize = bySize;
+    this.nameRank = new Uint32Array(capacity);
+    this.rankValid = false;
   }
 
   /** Renumbers after DocTable.compact() (flush first); the order of live docs does not change. */
   remap(remap: Int32Array): void {
+    this.rankValid = false;
     for (let i = 0; i < this.length; i++) {
       this.byName[i] = remap[this.byName[i]!]!;
       this.bySize[i] = remap[this.bySize[i]!]!;

@@ -56,8 +56,9 @@ const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, on
               <span className="facet__label" title={o.label}>
                 {o.label}
               </span>
-              <span className="facet__count" aria-label={`${o.count} partners`}>
+              <span className="facet__count">
                 {formatCount(o.count)}
+                <span className="visually-hidden"> partners</span>
               </span>
             </label>
           </li>
