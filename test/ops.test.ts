@@ -50,28 +50,37 @@ describe.each(STORE_KINDS)('operations on %s', (kind) => {
   });
 });
 
+
+/** The app on a fresh SQLite store with no signed-up users; logs go to `logStream` when given. */
+async function bareApp(logLevel: 'debug' | 'silent', logStream?: Writable): Promise<{ app: App; close: () => Promise<void> }> {
+  const store = await openTestStore('sqlite');
+  const app = await buildApp(
+    loadConfig({ LOG_LEVEL: logLevel }),
+    { db: store.db, storeKind: store.kind, directory: createDirectoryIndex(), now: () => new Date() },
+    logStream === undefined ? {} : { logStream },
+  );
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
 describe('HTTP surface', () => {
   let app: App;
   let close: () => Promise<void>;
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    const store = await openTestStore('sqlite');
     const logStream = new Writable({
       write(chunk: Buffer, _enc, done) {
         logLines.push(chunk.toString());
         done();
       },
     });
-    app = await buildApp(
-      loadConfig({ LOG_LEVEL: 'debug' }),
-      { db: store.db, storeKind: store.kind, directory: createDirectoryIndex(), now: () => new Date() },
-      { logStream },
-    );
-    close = async () => {
-      await app.close();
-      await store.close();
-    };
+    ({ app, close } = await bareApp('debug', logStream));
   });
   afterAll(async () => close());
 
@@ -152,17 +161,7 @@ describe('router-level bad input', () => {
   let app: App;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const store = await openTestStore('sqlite');
-    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), {
-      db: store.db,
-      storeKind: store.kind,
-      directory: createDirectoryIndex(),
-      now: () => new Date(),
-    });
-    close = async () => {
-      await app.close();
-      await store.close();
-    };
+    ({ app, close } = await bareApp('silent'));
   });
   afterAll(async () => close());
 
