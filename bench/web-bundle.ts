@@ -27,7 +27,10 @@ const gz = (buf: Buffer): number => gzipSync(buf, { level: 9 }).length;
 /** Static `import ... from "./x.js"` of a chunk (not `import("./x.js")`). */
 function staticImports(code: string): string[] {
   const out = new Set<string>();
-  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)) out.add(m[1]!);
+  for (const m of code.matchAll(
+    /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g,
+  ))
+    out.add(m[1]!);
   return [...out];
 }
 
@@ -35,15 +38,20 @@ export function bundleReport(dist = WEB_DIST): BundleReport {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const entry = /<script[^>]+type="module"[^>]+src="\/([^"]+)"/.exec(html)?.[1];
   if (entry === undefined) throw new Error('No module entry script in web/dist/index.html');
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+)"/g)].map((m) => m[1]!);
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
 
   const initial = new Set<string>();
   const visit = (file: string): void => {
     if (initial.has(file)) return;
     initial.add(file);
     const dir = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const imp of staticImports(readFileSync(join(dist, file), 'utf8'))) visit(`${dir}${imp.slice(2)}`);
+    for (const imp of staticImports(readFileSync(join(dist, file), 'utf8')))
+      visit(`${dir}${imp.slice(2)}`);
   };
   visit(entry);
   preloads.forEach(visit);
@@ -59,15 +67,22 @@ export function bundleReport(dist = WEB_DIST): BundleReport {
     const rel = `assets/${f}`;
     if (f.endsWith('.js') && !initial.has(rel)) add(rel, 'lazy js');
   }
-  const sum = (kinds: BundleFile['kind'][]) => files.filter((f) => kinds.includes(f.kind)).reduce((n, f) => n + f.gzip, 0);
-  return { files, initialJsGzip: sum(['entry js', 'static import']), initialTotalGzip: sum(['entry js', 'static import', 'css']) };
+  const sum = (kinds: BundleFile['kind'][]) =>
+    files.filter((f) => kinds.includes(f.kind)).reduce((n, f) => n + f.gzip, 0);
+  return {
+    files,
+    initialJsGzip: sum(['entry js', 'static import']),
+    initialTotalGzip: sum(['entry js', 'static import', 'css']),
+  };
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 export function printBundleReport(r: BundleReport): void {
   console.log('\nWeb bundle (web/dist), gzip -9');
-  console.table(r.files.map((f) => ({ file: f.file, kind: f.kind, raw: kb(f.raw), gzip: kb(f.gzip) })));
+  console.table(
+    r.files.map((f) => ({ file: f.file, kind: f.kind, raw: kb(f.raw), gzip: kb(f.gzip) })),
+  );
   const ok = r.initialJsGzip <= INITIAL_JS_BUDGET_BYTES;
   console.log(
     `Initial JS for the directory page: ${kb(r.initialJsGzip)} gzip (budget ${kb(INITIAL_JS_BUDGET_BYTES)}: ${ok ? 'OK' : 'OVER'}, ` +

@@ -8,7 +8,9 @@ const contractDir = decodeURIComponent(new URL('../src/contract', import.meta.ur
 /** Writes a .gz next to each text asset; the server sends it to browsers that accept gzip. */
 function precompress(): Plugin {
   const gzip = async (data: string | Uint8Array): Promise<Uint8Array> => {
-    const stream = new Blob([typeof data === 'string' ? data : new Uint8Array(data)]).stream().pipeThrough(new CompressionStream('gzip'));
+    const stream = new Blob([typeof data === 'string' ? data : new Uint8Array(data)])
+      .stream()
+      .pipeThrough(new CompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   };
   return {

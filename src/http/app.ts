@@ -71,6 +71,8 @@ export async function buildApp(config: Config, deps: ServiceDeps, options: AppOp
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // Only behind HTTPS: over plain http on a LAN address it would blank the web app.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
   });

@@ -35,27 +35,36 @@ async function fileFor(root: string, urlPath: string): Promise<string | null> {
     return null;
   }
   // No dot-dot segments at all (encoded or not), rather than trusting normalisation to contain them.
-  if (decoded.includes('\0') || decoded.endsWith('/') || decoded.split(/[/\\]/).includes('..')) return null;
+  if (decoded.includes('\0') || decoded.endsWith('/') || decoded.split(/[/\\]/).includes('..'))
+    return null;
   const rel = normalize(decoded).replace(/^([/\\])+/, '');
   if (rel.startsWith('..') || rel.split(sep).includes('..')) return null;
   return (await isFile(join(root, rel))) ? rel : null;
 }
 
-const wantsHtml = (req: FastifyRequest): boolean => (req.headers.accept ?? '').includes('text/html');
+const wantsHtml = (req: FastifyRequest): boolean =>
+  (req.headers.accept ?? '').includes('text/html');
 
 function notBuilt(reply: FastifyReply): FastifyReply {
   return reply
     .status(503)
     .header('cache-control', 'no-store')
     .type('text/plain; charset=utf-8')
-    .send('The Circles web app is not built yet. Run `npm run build:web` (or `npm start`, which builds it), then reload.\n');
+    .send(
+      'The Circles web app is not built yet. Run `npm run build:web` (or `npm start`, which builds it), then reload.\n',
+    );
 }
 
 export async function registerWeb(app: FastifyInstance, opts: WebOptions = {}): Promise<void> {
   const root = opts.distDir ?? DEFAULT_WEB_DIST;
   // Only reply.sendFile is used: the route below decides between a file, the app shell and a 404.
   // Pre-compressed .gz siblings written by the build are sent to browsers that accept gzip.
-  await app.register(fastifyStatic, { root, serve: false, preCompressed: true, suppressWarning: true });
+  await app.register(fastifyStatic, {
+    root,
+    serve: false,
+    preCompressed: true,
+    suppressWarning: true,
+  });
 
   app.route({
     method: ['GET', 'HEAD'],

@@ -1,22 +1,33 @@
-// Coded-list values (country, service, ...): one bitset of docs per value for filtering, a
-// per-value live total, and a compact per-doc list of value ids (CSR) for facet counting.
-// Vocabulary codes get ids up front, field by field; codes outside the vocabulary get one when
-// first seen, so the index never rejects data the store accepted.
-import {
-  CODED_LIST_FIELDS,
-  VOCABULARIES,
-  type CodedListField,
-} from '../domain/taxonomy/vocabularies.ts';
+// Facet values (country, service, ..., and teaming as the two values yes / no): one bitset of
+// docs per value for filtering, a per-value live total, a co-occurrence matrix, and a compact
+// per-doc list of value ids (CSR) for facet counting. Vocabulary codes get ids up front, field
+// by field; codes outside the vocabulary get one when first seen, so the index never rejects
+// data the store accepted.
+import type { FacetField, IndexedOrg } from '../domain/directory/directory-query.ts';
+import { CODED_LIST_FIELDS, VOCABULARIES } from '../domain/taxonomy/vocabularies.ts';
 import { clearBit, growBits, newBits, setBit, wordsFor } from './bitset.ts';
 import { DocLists } from './doc-lists.ts';
 
 const MAX_VALUES = 1 << 16;
 
+export const FACET_FIELDS: readonly FacetField[] = [...CODED_LIST_FIELDS, 'teaming'];
+const TEAMING = FACET_FIELDS.indexOf('teaming');
+
+function vocabulary(field: FacetField): readonly string[] {
+  return field === 'teaming' ? ['yes', 'no'] : VOCABULARIES[field].map((e) => e.code);
+}
+
+function codesOf(org: IndexedOrg, f: number): readonly string[] {
+  const field = FACET_FIELDS[f]!;
+  if (field === 'teaming') return org.teamingOpen ? ['yes'] : ['no'];
+  return org.codes[field];
+}
+
 export class CodeIndex {
-  /** Per coded field (by CODED_LIST_FIELDS position): code -> value id. */
-  private readonly ids = CODED_LIST_FIELDS.map(() => new Map<string, number>());
-  /** Per coded field: its value ids. */
-  readonly fieldValues: number[][] = CODED_LIST_FIELDS.map(() => []);
+  /** Per facet field (by FACET_FIELDS position): code -> value id. */
+  private readonly ids = FACET_FIELDS.map(() => new Map<string, number>());
+  /** Per facet field: its value ids. */
+  readonly fieldValues: number[][] = FACET_FIELDS.map(() => []);
   readonly codeOf: string[] = [];
   /** Docs having each value (allocated on first use); bits of removed docs are cleared. */
   private bits: (Uint32Array | undefined)[] = [];
@@ -34,8 +45,8 @@ export class CodeIndex {
     this.docs = new DocLists(false, capacityDocs, 16);
     this.stride = 0;
     this.pairs = new Int32Array(0);
-    CODED_LIST_FIELDS.forEach((field, f) => {
-      for (const entry of VOCABULARIES[field]) this.idOf(f, entry.code);
+    FACET_FIELDS.forEach((field, f) => {
+      for (const code of vocabulary(field)) this.idOf(f, code);
     });
   }
 
@@ -44,15 +55,19 @@ export class CodeIndex {
   }
 
   /** Value id of a code, or -1 when no doc ever had it. */
-  find(field: CodedListField, code: string): number {
-    return this.ids[CODED_LIST_FIELDS.indexOf(field)]?.get(code) ?? -1;
+  find(field: FacetField, code: string): number {
+    return this.ids[FACET_FIELDS.indexOf(field)]?.get(code) ?? -1;
   }
 
-  addDoc(doc: number, codes: Readonly<Record<CodedListField, readonly string[]>>): void {
+  teamingValue(open: boolean): number {
+    return this.ids[TEAMING]!.get(open ? 'yes' : 'no')!;
+  }
+
+  addDoc(doc: number, org: IndexedOrg): void {
     const vids = this.scratch;
     vids.length = 0;
-    for (let f = 0; f < CODED_LIST_FIELDS.length; f++) {
-      const list = codes[CODED_LIST_FIELDS[f]!];
+    for (let f = 0; f < FACET_FIELDS.length; f++) {
+      const list = codesOf(org, f);
       for (let i = 0; i < list.length; i++) {
         const vid = this.idOf(f, list[i]!);
         // Lists are short; a repeated code (not expected) is counted once.

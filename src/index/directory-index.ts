@@ -9,13 +9,13 @@ import type {
   IndexedOrg,
 } from '../domain/directory/directory-query.ts';
 import { AppError } from '../domain/shared/errors.ts';
-import { CODED_LIST_FIELDS } from '../domain/taxonomy/vocabularies.ts';
-import { andInto, andNotInto, newBits, orInto, popcount } from './bitset.ts';
+import { CODED_LIST_FIELDS, type CodedListField } from '../domain/taxonomy/vocabularies.ts';
+import { andInto, newBits, orInto, popcount, popcountAnd } from './bitset.ts';
 import { CodeIndex } from './code-index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { DenseSplit } from './dense-split.ts';
 import { DocTable } from './doc-table.ts';
-import { countFacets } from './facet-count.ts';
+import { FacetCounter, toFacets, type FilterSet } from './facet-count.ts';
 import { orgWords } from './org-words.ts';
 import { selectPage } from './page-select.ts';
 import { SortOrders } from './sort-orders.ts';
@@ -25,7 +25,7 @@ import { TextPostings } from './text-postings.ts';
 export const MAX_LIMIT = 100;
 const COMPACT_MIN_DEAD = 64;
 /** Facet counting keeps two splits of dense values (see dense-split.ts); each query picks. */
-const DENSE_SHARES = [0.15, 0.04];
+const DENSE_SHARES = [0.1, 0.02];
 
 export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher {
   return new DirectoryIndex(Math.max(64, Math.ceil(initialCapacity)));
@@ -36,7 +36,7 @@ class DirectoryIndex implements DirectorySearcher {
   private readonly codes: CodeIndex;
   private readonly text: TextPostings;
   private readonly orders: SortOrders;
-  private readonly splits: DenseSplit[];
+  private readonly facetCounter: FacetCounter;
   private result: Uint32Array;
   private spare: Uint32Array;
   private scores: Int32Array;
@@ -48,7 +48,8 @@ class DirectoryIndex implements DirectorySearcher {
     this.codes = new CodeIndex(capacity);
     this.text = new TextPostings(capacity);
     this.orders = new SortOrders(this.table, capacity);
-    this.splits = DENSE_SHARES.map((share) => new DenseSplit(share, capacity));
+    const splits = DENSE_SHARES.map((share) => new DenseSplit(share, capacity));
+    this.facetCounter = new FacetCounter(this.codes, splits, this.table);
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
@@ -63,7 +64,7 @@ class DirectoryIndex implements DirectorySearcher {
     if (old >= 0) this.drop(old);
     if (this.table.count === this.table.capacity) this.grow(this.table.capacity * 2);
     const doc = this.table.append(org);
-    this.codes.addDoc(doc, org.codes);
+    this.codes.addDoc(doc, org);
     this.text.addDoc(doc, orgWords(org, this.words));
     this.orders.add(doc);
     this.compactIfWorthIt();
@@ -80,22 +81,14 @@ class DirectoryIndex implements DirectorySearcher {
     const limit = checkLimit(q.limit);
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor, q.sort);
     this.orders.flush();
-    const bases = this.applyFilters(q);
+    const filters = this.applyFilters(q);
     const plan = planText(q.text, this.text);
     const scored = plan !== null && q.sort === 'relevance';
     if (plan !== null) applyText(plan, this.text, this.textScratch(scored));
     const total = popcount(this.result, this.table.words);
     if (this.counts.length < this.codes.valueCount) this.counts = new Int32Array(this.codes.valueCount * 2);
-    const facets = countFacets({
-      codes: this.codes,
-      splits: this.splits,
-      table: this.table,
-      result: this.result,
-      total,
-      bases,
-      counts: this.counts,
-      spare: this.spare,
-    });
+    this.facetCounter.count(this.result, total, filters, this.counts);
+    const facets = toFacets(this.codes, this.counts);
     const docs = selectPage({
       sort: q.sort,
       result: this.result,
@@ -113,33 +106,42 @@ class DirectoryIndex implements DirectorySearcher {
     return { ids: page.map((doc) => this.table.ids[doc]!), total, facets, nextCursor };
   }
 
-  /**
-   * result = live docs passing the coded filters and teaming. Returns the value ids of the
-   * filters holding a single value (facet counting can start from their docs).
-   */
-  private applyFilters(q: DirectoryQuery): number[] {
-    const { words, alive, teaming } = this.table;
+  /** result = live docs passing the coded filters and teaming; returns the filters' doc sets. */
+  private applyFilters(q: DirectoryQuery): FilterSet[] {
+    const { words, alive } = this.table;
     const result = this.result;
     result.set(alive.subarray(0, words));
-    const bases: number[] = [];
-    for (const field of CODED_LIST_FIELDS) {
-      const wanted = [...new Set(q.filters[field] ?? [])].map((c) => this.codes.find(field, c));
-      const known = wanted.filter((vid) => vid >= 0);
-      if (wanted.length === 0) continue;
-      if (known.length === 1) bases.push(known[0]!);
-      if (known.length === 1 || known.length === 0) {
-        if (known.length === 0) result.fill(0, 0, words);
-        else andInto(result, this.codes.bitsOf(known[0]!), words);
-        continue;
+    const sets: FilterSet[] = [];
+    const wanted = (field: CodedListField) => [...new Set(q.filters[field] ?? [])];
+    const fields = CODED_LIST_FIELDS.map((f) => wanted(f).map((c) => this.codes.find(f, c)));
+    if (q.teaming !== undefined) fields.push([this.codes.teamingValue(q.teaming)]);
+    for (const found of fields) {
+      if (found.length === 0) continue;
+      const vids = found.filter((v) => v >= 0);
+      const set = this.filterSet(vids);
+      if (set === null) result.fill(0, 0, words);
+      else {
+        andInto(result, this.spare, words);
+        sets.push(set);
       }
-      const any = this.spare;
-      any.fill(0, 0, words);
-      for (const vid of known) orInto(any, this.codes.bitsOf(vid), words);
-      andInto(result, any, words);
     }
-    if (q.teaming === true) andInto(result, teaming, words);
-    if (q.teaming === false) andNotInto(result, teaming, words);
-    return bases;
+    return sets;
+  }
+
+  /** Leaves the union of the values' docs in this.spare (null: no value, no doc). */
+  private filterSet(vids: number[]): FilterSet | null {
+    if (vids.length === 0) return null;
+    const { words } = this.table;
+    const any = this.spare;
+    any.set(this.codes.bitsOf(vids[0]!).subarray(0, words));
+    const overlaps: number[] = [];
+    for (const vid of vids.slice(1)) {
+      const bits = this.codes.bitsOf(vid);
+      overlaps.push(popcountAnd(any, bits, words));
+      orInto(any, bits, words);
+    }
+    const size = vids.length === 1 ? this.codes.totals[vids[0]!]! : popcount(any, words);
+    return { vids, size, overlaps };
   }
 
   private textScratch(scored: boolean): TextScratch {
@@ -177,7 +179,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.table.grow(capacity);
     this.codes.growDocs(capacity);
     this.text.growDocs(capacity);
-    for (const split of this.splits) split.growDocs(capacity);
+    this.facetCounter.growDocs(capacity);
     this.orders.grow(capacity);
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
@@ -191,7 +193,7 @@ class DirectoryIndex implements DirectorySearcher {
     const oldDocs = this.table.count;
     const remap = this.table.compact();
     this.codes.compact(remap, oldDocs, this.table.count);
-    for (const split of this.splits) split.reset();
+    this.facetCounter.reset();
     this.text.compact(remap, oldDocs);
     this.orders.remap(remap);
   }

@@ -1,4 +1,4 @@
-// Per-doc columns: id, sort key of the name, size rank, teaming, and which docs are live.
+// Per-doc columns: id, sort key of the name, size rank, and which docs are live.
 // Doc numbers are dense and append-only; an upsert appends a new doc and kills the old one,
 // compact() renumbers when enough dead docs pile up.
 import type { IndexedOrg } from '../domain/directory/directory-query.ts';
@@ -10,7 +10,6 @@ export class DocTable {
   nameKeys: string[] = [];
   sizeRank: Uint8Array;
   alive: Uint32Array;
-  teaming: Uint32Array;
   /** Docs allocated, live or dead. */
   count = 0;
   live = 0;
@@ -21,7 +20,6 @@ export class DocTable {
     this.capacity = capacity;
     this.sizeRank = new Uint8Array(capacity);
     this.alive = newBits(capacity);
-    this.teaming = newBits(capacity);
   }
 
   get words(): number {
@@ -38,7 +36,6 @@ export class DocTable {
     this.ids[doc] = org.id;
     this.nameKeys[doc] = org.name.toLowerCase();
     this.sizeRank[doc] = org.sizeRank;
-    if (org.teamingOpen) setBit(this.teaming, doc);
     setBit(this.alive, doc);
     this.docOf.set(org.id, doc);
     this.live++;
@@ -47,7 +44,6 @@ export class DocTable {
 
   kill(doc: number): void {
     clearBit(this.alive, doc);
-    clearBit(this.teaming, doc);
     this.docOf.delete(this.ids[doc]!);
     this.live--;
   }
@@ -62,13 +58,11 @@ export class DocTable {
     sizeRank.set(this.sizeRank);
     this.sizeRank = sizeRank;
     this.alive = growBits(this.alive, capacity);
-    this.teaming = growBits(this.teaming, capacity);
   }
 
   /** Renumbers live docs densely in their current order; returns old doc -> new doc (-1: dead). */
   compact(): Int32Array {
     const remap = new Int32Array(this.count).fill(-1);
-    const teaming = newBits(this.capacity);
     let next = 0;
     for (let doc = 0; doc < this.count; doc++) {
       if (!this.isLive(doc)) continue;
@@ -76,13 +70,11 @@ export class DocTable {
       this.ids[next] = this.ids[doc]!;
       this.nameKeys[next] = this.nameKeys[doc]!;
       this.sizeRank[next] = this.sizeRank[doc]!;
-      if (hasBit(this.teaming, doc)) setBit(teaming, next);
       this.docOf.set(this.ids[next]!, next);
       next++;
     }
     this.ids.length = next;
     this.nameKeys.length = next;
-    this.teaming = teaming;
     this.alive = newBits(this.capacity);
     for (let doc = 0; doc < next; doc++) setBit(this.alive, doc);
     this.count = next;

@@ -1,74 +1,148 @@
 // Facet counts over a result bitset R. Counting costs about one memory increment per (doc, code)
 // visited, so it visits as few docs as it can: R itself, or a base set B containing R whose
 // counts are known, counting B \ R and subtracting. Bases: all live docs (per-value totals) and
-// each single-value filter (a row of the co-occurrence matrix). Dense values are counted by
-// bitset popcount when that is cheaper (see dense-split.ts).
+// each filter's docs (R is inside every filter): a one-value filter's counts are a row of the
+// co-occurrence matrix; an any-of filter v1 | v2 | ... adds rows and subtracts the counts of its
+// overlaps (B_vi and the values before it), which it visits. Dense values are counted by bitset
+// popcount when that is cheaper (see dense-split.ts).
 import type { FacetCount, FacetField } from '../domain/directory/directory-query.ts';
-import { CODED_LIST_FIELDS } from '../domain/taxonomy/vocabularies.ts';
-import { popcountAnd } from './bitset.ts';
-import type { CodeIndex } from './code-index.ts';
-import type { DenseSplit } from './dense-split.ts';
+import { newBits, popcount } from './bitset.ts';
+import { FACET_FIELDS, type CodeIndex } from './code-index.ts';
+import { WORD_COST, type DenseSplit } from './dense-split.ts';
 import type { DocLists } from './doc-lists.ts';
 import type { DocTable } from './doc-table.ts';
 
-export interface FacetInput {
-  codes: CodeIndex;
-  splits: readonly DenseSplit[];
-  table: DocTable;
-  result: Uint32Array;
-  total: number;
-  /** Value ids of the filters that hold exactly one value: R is inside each one's docs. */
-  bases: readonly number[];
-  counts: Int32Array;
-  /** Scratch bitset for B \ R. */
-  spare: Uint32Array;
+/** The docs of one filter: any of `vids`. */
+export interface FilterSet {
+  vids: readonly number[];
+  /** Docs in the union. */
+  size: number;
+  /** For i >= 2, |B_vi and (B_v1 or ... or B_vi-1)|: the docs visited to count the union. */
+  overlaps: readonly number[];
 }
 
-// Relative costs, measured: one list item (a random increment) and one word popcount.
+// Relative costs, measured: a visited doc, one of its list items (a random increment); a word
+// popcount is WORD_COST.
+const DOC_COST = 1.5;
 const ITEM_COST = 1;
-const WORD_COST = 0.55;
 
-export function countFacets(input: FacetInput): Record<FacetField, FacetCount[]> {
-  const { codes, table, result, total, counts } = input;
-  const values = codes.valueCount;
-  let base = -2; // -2: count R itself, -1: all live docs, >= 0: a value's docs
-  let cost = total;
-  if (table.live - total < cost) [base, cost] = [-1, table.live - total];
-  for (const v of input.bases) if (codes.totals[v]! - total < cost) [base, cost] = [v, codes.totals[v]! - total];
-  if (base === -2) countVisited(input, result, total);
-  else {
-    const { words } = table;
-    const from = base === -1 ? table.alive : codes.bitsOf(base);
-    const outside = input.spare;
-    for (let w = 0; w < words; w++) outside[w] = from[w]! & ~result[w]!;
-    countVisited(input, outside, cost);
-    const known = base === -1 ? codes.totals : codes.pairs.subarray(base * codes.stride);
+export class FacetCounter {
+  private union = newBits(0);
+  private visit = newBits(0);
+  private known = new Int32Array(0);
+  private part = new Int32Array(0);
+
+  constructor(
+    private readonly codes: CodeIndex,
+    private readonly splits: readonly DenseSplit[],
+    private readonly table: DocTable,
+  ) {}
+
+  growDocs(capacityDocs: number): void {
+    for (const split of this.splits) split.growDocs(capacityDocs);
+  }
+
+  /** Forget the dense splits (after a compaction renumbered the docs). */
+  reset(): void {
+    for (const split of this.splits) split.reset();
+  }
+
+  /** counts[v] = docs of `result` (`total` of them, inside every filter set) having value v. */
+  count(result: Uint32Array, total: number, filters: readonly FilterSet[], counts: Int32Array): void {
+    this.ensureScratch();
+    const { live, alive, words } = this.table;
+    for (const split of this.splits) split.sync(this.codes, live, this.table.count, this.table.capacity);
+    let base: FilterSet | null = null;
+    let cost = this.plan(live - total).cost;
+    for (const f of filters) {
+      const c = f.overlaps.reduce((sum, o) => sum + this.plan(o).cost, this.plan(f.size - total).cost);
+      if (c < cost) [base, cost] = [f, c];
+    }
+    if (this.plan(total).cost <= cost) {
+      this.countSet(result, total, counts);
+      return;
+    }
+    const values = this.codes.valueCount;
+    let known: Int32Array = this.codes.totals;
+    let from = alive;
+    if (base !== null) {
+      known = this.unionCounts(base);
+      from = this.union;
+    }
+    const visit = this.visit;
+    for (let w = 0; w < words; w++) visit[w] = from[w]! & ~result[w]!;
+    this.countSet(visit, (base?.size ?? live) - total, counts);
     for (let v = 0; v < values; v++) counts[v] = known[v]! - counts[v]!;
   }
-  const teamingOpen = popcountAnd(result, table.teaming, table.words);
-  return toFacets(codes, counts, teamingOpen, total - teamingOpen);
-}
 
-/** counts[v] = docs in `visit` (`visited` of them) having value v. */
-function countVisited(input: FacetInput, visit: Uint32Array, visited: number): void {
-  const { codes, table, counts } = input;
-  counts.fill(0, 0, codes.valueCount);
-  if (visited === 0) return;
-  const docs = Math.max(1, table.count);
-  let best: DenseSplit | null = null;
-  let bestCost = ((visited * codes.docs.used) / docs) * ITEM_COST;
-  for (const split of input.splits) {
-    split.sync(codes, table.live, table.count);
-    const cost =
-      ((visited * split.lists.used) / docs) * ITEM_COST + split.dense.length * table.words * WORD_COST;
-    if (cost < bestCost) [best, bestCost] = [split, cost];
+  /** Counts of the union of a filter's values; leaves the union in this.union. */
+  private unionCounts(f: FilterSet): Int32Array {
+    const { codes } = this;
+    const { words } = this.table;
+    const values = codes.valueCount;
+    const known = this.known;
+    known.fill(0, 0, values);
+    const union = this.union;
+    union.fill(0, 0, words);
+    for (const vid of f.vids) {
+      const bits = codes.bitsOf(vid);
+      const row = codes.pairs.subarray(vid * codes.stride);
+      for (let v = 0; v < values; v++) known[v] = known[v]! + row[v]!;
+      const overlap = this.visit;
+      let overlapping = 0;
+      for (let w = 0; w < words; w++) {
+        const x = bits[w]! & union[w]!;
+        overlap[w] = x;
+        overlapping |= x;
+        union[w] = union[w]! | bits[w]!;
+      }
+      if (overlapping === 0) continue;
+      this.countSet(overlap, popcount(overlap, words), this.part);
+      for (let v = 0; v < values; v++) known[v] = known[v]! - this.part[v]!;
+    }
+    return known;
   }
-  if (best === null) {
-    countLists(visit, table.words, codes.docs, counts);
-    return;
+
+  /** The cheapest way to count `visited` docs: all their codes, or a dense split (null: all). */
+  private plan(visited: number): { split: DenseSplit | null; cost: number } {
+    const { codes, table } = this;
+    if (visited === 0) return { split: null, cost: 0 };
+    const docs = Math.max(1, table.count);
+    let best: DenseSplit | null = null;
+    let bestCost = visited * (DOC_COST + (codes.docs.used / docs) * ITEM_COST);
+    for (const split of this.splits) {
+      const perDoc = DOC_COST + (split.lists.used / docs) * ITEM_COST;
+      const cost = visited * perDoc + split.dense.length * table.words * WORD_COST;
+      if (cost < bestCost) [best, bestCost] = [split, cost];
+    }
+    return { split: best, cost: bestCost };
   }
-  countLists(visit, table.words, best.lists, counts);
-  for (const v of best.dense) counts[v] = popcountAnd(visit, codes.bitsOf(v), table.words);
+
+  /** counts[v] = docs in `visit` (`visited` of them) having value v. */
+  private countSet(visit: Uint32Array, visited: number, counts: Int32Array): void {
+    const { codes, table } = this;
+    counts.fill(0, 0, codes.valueCount);
+    if (visited === 0) return;
+    const best = this.plan(visited).split;
+    if (best === null) {
+      countLists(visit, table.words, codes.docs, counts);
+      return;
+    }
+    countLists(visit, table.words, best.lists, counts);
+    best.countDense(visit, table.words, counts);
+  }
+
+  private ensureScratch(): void {
+    const { capacity } = this.table;
+    if (this.union.length * 32 < capacity) {
+      this.union = newBits(capacity);
+      this.visit = newBits(capacity);
+    }
+    if (this.known.length < this.codes.valueCount) {
+      this.known = new Int32Array(this.codes.valueCount * 2);
+      this.part = new Int32Array(this.codes.valueCount * 2);
+    }
+  }
 }
 
 function countLists(visit: Uint32Array, words: number, lists: DocLists, counts: Int32Array): void {
@@ -85,14 +159,10 @@ function countLists(visit: Uint32Array, words: number, lists: DocLists, counts: 
   }
 }
 
-function toFacets(
-  codes: CodeIndex,
-  counts: Int32Array,
-  teamingOpen: number,
-  teamingClosed: number,
-): Record<FacetField, FacetCount[]> {
+/** Facets from value counts. */
+export function toFacets(codes: CodeIndex, counts: Int32Array): Record<FacetField, FacetCount[]> {
   const facets = {} as Record<FacetField, FacetCount[]>;
-  CODED_LIST_FIELDS.forEach((field, f) => {
+  FACET_FIELDS.forEach((field, f) => {
     const list: FacetCount[] = [];
     for (const vid of codes.fieldValues[f]!) {
       const count = counts[vid]!;
@@ -100,10 +170,6 @@ function toFacets(
     }
     facets[field] = list.sort(byCountThenCode);
   });
-  const teaming: FacetCount[] = [];
-  if (teamingOpen > 0) teaming.push({ code: 'yes', count: teamingOpen });
-  if (teamingClosed > 0) teaming.push({ code: 'no', count: teamingClosed });
-  facets.teaming = teaming.sort(byCountThenCode);
   return facets;
 }
 

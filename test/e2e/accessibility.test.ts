@@ -57,7 +57,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('accessibility (browser)', () => {
     await page.keyboard.type('cloud');
     await page.waitForURL(/q=cloud/);
     await waitForResults(page);
-    const firstCountry = page.getByRole('group', { name: 'Countries served' }).getByRole('checkbox').first();
+    const firstCountry = page
+      .getByRole('group', { name: 'Countries served' })
+      .getByRole('checkbox')
+      .first();
     await firstCountry.focus();
     await page.keyboard.press('Space');
     await page.waitForURL(/country=/);
@@ -77,8 +80,16 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('accessibility (browser)', () => {
     await services.focus();
     const before = await page.getByRole('button', { name: /^Remove / }).count();
     let service = '';
-    for (const candidate of ['Hardware', 'Licensing', 'IP services', 'Learning and certification', 'Project services']) {
-      if ((await page.getByRole('button', { name: `Remove ${candidate}`, exact: true }).count()) === 0) {
+    for (const candidate of [
+      'Hardware',
+      'Licensing',
+      'IP services',
+      'Learning and certification',
+      'Project services',
+    ]) {
+      if (
+        (await page.getByRole('button', { name: `Remove ${candidate}`, exact: true }).count()) === 0
+      ) {
         service = candidate;
         break;
       }
@@ -89,7 +100,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('accessibility (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: `Remove ${service}`, exact: true }).waitFor();
     await page.keyboard.press('Backspace');
-    await page.getByRole('button', { name: `Remove ${service}`, exact: true }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: `Remove ${service}`, exact: true })
+      .waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(before);
     expect(b.errors).toEqual([]);
   });

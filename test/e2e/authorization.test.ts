@@ -2,7 +2,12 @@
 // view but not edit the profile (the page says so, and the server refuses too). The owner's
 // API-token and audit-log pages are exercised on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_AVAILABLE, launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
+import {
+  CHROMIUM_AVAILABLE,
+  launchBrowser,
+  screenshot,
+  type BrowserSession,
+} from './support/browser.ts';
 import { DEMO_SIGN_IN, startCircles, type CirclesServer } from './support/circles-server.ts';
 import { signIn, waitForResults } from './support/pages.ts';
 
@@ -31,7 +36,11 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('authorization (browser)', () => {
     await page.getByRole('button', { name: 'Create invitation' }).click();
     invitationLink = (await page.getByTestId('secret').textContent()) ?? '';
     expect(invitationLink).toMatch(/\/sign-up\?invitation=/);
-    await page.getByRole('table').filter({ hasText: 'Open invitations' }).getByText(memberEmail).waitFor();
+    await page
+      .getByRole('table')
+      .filter({ hasText: 'Open invitations' })
+      .getByText(memberEmail)
+      .waitFor();
     await screenshot(page, 'members');
 
     await page.getByRole('link', { name: 'API tokens' }).click();
@@ -43,7 +52,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('authorization (browser)', () => {
     await row.waitFor();
     expect(await row.textContent()).not.toContain(token); // the list never shows the secret again
     await screenshot(page, 'api-tokens');
-    const viaToken = await page.request.get(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await page.request.get(`${server.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.status()).toBe(200);
 
     await page.getByRole('link', { name: 'Audit log' }).click();

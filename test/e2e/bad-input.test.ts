@@ -1,7 +1,12 @@
 // Bad input in a real browser: API problem+json field errors land next to the fields they name,
 // and a stale edit (412) is explained and can be reapplied.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_AVAILABLE, launchBrowser, screenshot, type BrowserSession } from './support/browser.ts';
+import {
+  CHROMIUM_AVAILABLE,
+  launchBrowser,
+  screenshot,
+  type BrowserSession,
+} from './support/browser.ts';
 import { DEMO_SIGN_IN, startCircles, type CirclesServer } from './support/circles-server.ts';
 import { fieldError, focusedId, signIn } from './support/pages.ts';
 
@@ -85,10 +90,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('bad input (browser)', () => {
     const { page } = b;
     await page.goto(`${server.url}/my-org`);
     await page.getByRole('heading', { name: 'Basics' }).waitFor();
-    await page.getByLabel('Description').fill('Our edit, made while a colleague was saving theirs.');
+    await page
+      .getByLabel('Description')
+      .fill('Our edit, made while a colleague was saving theirs.');
 
     // A colleague saves first (same org, through the API, with the session's CSRF token).
-    const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { csrfToken: string; organization: { id: string } };
+    const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as {
+      csrfToken: string;
+      organization: { id: string };
+    };
     const theirs = await page.request.patch(`${server.url}/api/v1/orgs/${me.organization.id}`, {
       headers: { 'if-match': '*', 'x-csrf-token': me.csrfToken },
       data: { capacity: { availableConsultants: 42, bench: 3 } },
@@ -96,7 +106,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('bad input (browser)', () => {
     expect(theirs.status()).toBe(200);
 
     await page.getByRole('button', { name: 'Save profile' }).click();
-    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved this profile while you were editing' });
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else saved this profile while you were editing' });
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('They changed: Capacity');
     await screenshot(page, 'profile-conflict');
@@ -106,7 +118,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('bad input (browser)', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText(/Profile saved/).waitFor();
 
-    const saved = (await (await page.request.get(`${server.url}/api/v1/orgs/${me.organization.id}`)).json()) as {
+    const saved = (await (
+      await page.request.get(`${server.url}/api/v1/orgs/${me.organization.id}`)
+    ).json()) as {
       description: string;
       capacity: { availableConsultants: number };
     };

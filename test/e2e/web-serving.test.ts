@@ -16,7 +16,10 @@ async function appWith(distDir: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   // The real app answers unknown routes with problem+json; so does this stand-in.
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).type('application/problem+json').send({ title: 'Not found', status: 404, detail: req.url, errors: [] }),
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send({ title: 'Not found', status: 404, detail: req.url, errors: [] }),
   );
   app.get('/api/v1/ping', async () => ({ pong: true }));
   await registerWeb(app, { distDir });
@@ -57,7 +60,10 @@ describe('serving web/dist', () => {
     expect(plain.statusCode).toBe(200);
     expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(plain.body).toBe(JS);
-    const gz = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, br' } });
+    const gz = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(Number(gz.headers['content-length'])).toBeLessThan(JS.length);
     const other = await app.inject({ url: '/favicon.svg' });
@@ -75,7 +81,12 @@ describe('serving web/dist', () => {
   });
 
   it('never serves files outside web/dist', async () => {
-    for (const url of ['/../package.json', '/..%2f..%2fpackage.json', '/assets/..%2f..%2findex.html', '/%00']) {
+    for (const url of [
+      '/../package.json',
+      '/..%2f..%2fpackage.json',
+      '/assets/..%2f..%2findex.html',
+      '/%00',
+    ]) {
       const res = await app.inject({ url, headers: { accept: '*/*' } });
       expect(res.statusCode, url).toBe(404);
     }

@@ -1,6 +1,8 @@
 // Routes, the sign-in guard and the shell around every page.
 import { lazy, Suspense, useEffect } from 'react';
+import { AcceptInvitationPage } from './features/auth/accept-invitation.page.tsx';
 import { SignInPage } from './features/auth/sign-in.page.tsx';
+import { switchOrg } from './lib/api.ts';
 import { SignUpPage } from './features/auth/sign-up.page.tsx';
 import { DirectoryPage } from './features/directory/directory.page.tsx';
 import { ProfilePage } from './features/profile/profile.page.tsx';
@@ -12,7 +14,9 @@ import { AppShell, PageHead, usePageTitle, type NavItem } from './ui/layout.tsx'
 import { EmptyState, ErrorState, Loading } from './ui/states.tsx';
 
 // Settings pages are not needed to search, so they load on first visit and keep the directory lean.
-const MyOrgPage = lazy(() => import('./features/my-org/my-org.page.tsx').then((m) => ({ default: m.MyOrgPage })));
+const MyOrgPage = lazy(() =>
+  import('./features/my-org/my-org.page.tsx').then((m) => ({ default: m.MyOrgPage })),
+);
 
 const NAV: readonly NavItem[] = [
   { to: '/directory', label: 'Directory' },
@@ -29,7 +33,10 @@ function Redirect({ to }: { to: string }) {
 function NotFound() {
   usePageTitle('Not found');
   return (
-    <EmptyState title="This page does not exist" action={<Link to="/directory">Go to the directory</Link>}>
+    <EmptyState
+      title="This page does not exist"
+      action={<Link to="/directory">Go to the directory</Link>}
+    >
       Check the address, or start from the directory.
     </EmptyState>
   );
@@ -51,16 +58,39 @@ function PrivateRoutes({ pathname }: { pathname: string }) {
 }
 
 function UserMenu() {
-  const { state, signOut } = useSession();
+  const { state, signOut, refresh } = useSession();
   if (state.status !== 'signed-in') return null;
-  const { user, organization } = state.me;
+  const { user, organization, memberships } = state.me;
+  const onSwitch = (orgId: string): void => {
+    void switchOrg(orgId)
+      .then(() => refresh())
+      .then(() => navigate('/directory'));
+  };
   return (
     <div className="app-user">
-      <span>
-        <span className="app-user__email">{user.name} · </span>
+      <span className="app-user__email">{user.name} · </span>
+      {memberships.length > 1 ? (
+        <select
+          className="select"
+          style={{ width: 'auto', height: 32, minHeight: 32, fontWeight: 600 }}
+          aria-label="Organization you act for"
+          value={organization.id}
+          onChange={(e) => onSwitch(e.target.value)}
+        >
+          {memberships.map((m) => (
+            <option key={m.orgId} value={m.orgId}>
+              {m.orgName} ({m.role})
+            </option>
+          ))}
+        </select>
+      ) : (
         <strong>{organization.name}</strong>
-      </span>
-      <Button small variant="secondary" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+      )}
+      <Button
+        small
+        variant="secondary"
+        onClick={() => void signOut().then(() => navigate('/sign-in'))}
+      >
         Sign out
       </Button>
     </div>
@@ -92,9 +122,21 @@ export function App() {
       const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
       return <Redirect to={`/sign-in${next}`} />;
     }
-    return <AppShell nav={[]}>{pathname === '/sign-up' ? <SignUpPage /> : <SignInPage expired={state.expired} />}</AppShell>;
+    return (
+      <AppShell nav={[]}>
+        {pathname === '/sign-up' ? <SignUpPage /> : <SignInPage expired={state.expired} />}
+      </AppShell>
+    );
   }
-  if (isPublic) return <Redirect to={safeNext(search)} />;
+  if (isPublic) {
+    const invitation = new URLSearchParams(search).get('invitation');
+    if (invitation === null) return <Redirect to={safeNext(search)} />;
+    return (
+      <AppShell nav={NAV} user={<UserMenu />}>
+        <AcceptInvitationPage token={invitation} />
+      </AppShell>
+    );
+  }
   return (
     <AppShell nav={NAV} user={<UserMenu />}>
       <ErrorBoundary resetKey={pathname}>

@@ -51,7 +51,8 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSe
   page.on('console', (m) => {
     // Expected failures (a 401 before sign-in, a 4xx the test provokes) are logged by Chromium as
     // "Failed to load resource"; those are checked through the UI instead.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text()}`);
   });
   return {
     context,
@@ -64,7 +65,14 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSe
   };
 }
 
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: opts.fullPage ?? true,
+  });
 }

@@ -9,7 +9,11 @@ import { CHROMIUM_AVAILABLE, REPO_ROOT } from './browser.ts';
 export default function setup(): void {
   if (!CHROMIUM_AVAILABLE) return;
   if (process.env.CIRCLES_E2E_SKIP_BUILD === '1') return; // reuse an existing web/dist while iterating
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  const vite = join(
+    dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
   execFileSync(process.execPath, [vite, 'build', 'web', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production' },

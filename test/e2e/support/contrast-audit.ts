@@ -58,5 +58,7 @@ export async function installContrastAudit(context: BrowserContext): Promise<voi
 }
 
 export async function contrastIssues(page: Page): Promise<ContrastIssue[]> {
-  return page.evaluate(() => (globalThis as unknown as { __contrastAudit(): ContrastIssue[] }).__contrastAudit());
+  return page.evaluate(() =>
+    (globalThis as unknown as { __contrastAudit(): ContrastIssue[] }).__contrastAudit(),
+  );
 }

@@ -7,7 +7,9 @@ export async function waitForResults(page: Page): Promise<void> {
   // A function, not a string: the app's CSP (script-src 'self') forbids evaluating strings.
   await page.waitForFunction(() => {
     const g = globalThis as unknown as {
-      document: { querySelector(sel: string): { dataset: Record<string, string | undefined> } | null };
+      document: {
+        querySelector(sel: string): { dataset: Record<string, string | undefined> } | null;
+      };
       location: { search: string };
     };
     const s = g.document.querySelector('section[aria-label="Results"]');
@@ -17,20 +19,33 @@ export async function waitForResults(page: Page): Promise<void> {
 
 /** The id of the focused element ('' when none). */
 export async function focusedId(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document
+        .activeElement?.id ?? '',
+  );
 }
 
 /** The text of the focused element. */
 export async function focusedText(page: Page): Promise<string> {
   return page.evaluate(
-    () => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent?.trim() ?? '',
+    () =>
+      (
+        globalThis as unknown as {
+          document: { activeElement: { textContent: string | null } | null };
+        }
+      ).document.activeElement?.textContent?.trim() ?? '',
   );
 }
 
 /** How far the page scrolls sideways (0 when nothing is wider than the window). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const el = (
+      globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document.documentElement;
     return el.scrollWidth - el.clientWidth;
   });
 }
@@ -40,7 +55,12 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ''));
 }
 
-export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -59,7 +79,11 @@ export async function fieldError(page: Page, path: string): Promise<string> {
 export async function pick(page: Page, field: string, typed: string): Promise<void> {
   const box = page.getByRole('combobox', { name: field, exact: true });
   await box.fill(typed);
-  await page.getByRole('listbox', { name: field, exact: true }).getByRole('option', { name: typed }).first().waitFor();
+  await page
+    .getByRole('listbox', { name: field, exact: true })
+    .getByRole('option', { name: typed })
+    .first()
+    .waitFor();
   await box.press('Enter');
   await box.press('Escape');
 }

@@ -51,7 +51,9 @@ const problem = (status: number, title: string, detail: string): Problem => ({
 async function readProblem(res: Response): Promise<Problem> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = ProblemSchema.safeParse(body);
-  return parsed.success ? parsed.data : problem(res.status, res.statusText || 'Error', `The server answered ${res.status}`);
+  return parsed.success
+    ? parsed.data
+    : problem(res.status, res.statusText || 'Error', `The server answered ${res.status}`);
 }
 
 export async function call<S extends z.ZodType>(
@@ -75,18 +77,33 @@ export async function call<S extends z.ZodType>(
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, problem(0, 'Network error', 'Cannot reach the Circles server. Check your connection and try again.'));
+    throw new ApiError(
+      0,
+      problem(
+        0,
+        'Network error',
+        'Cannot reach the Circles server. Check your connection and try again.',
+      ),
+    );
   }
   if (!res.ok) {
     const p = await readProblem(res);
     if (res.status === 401 && opts.expect401 !== true) onUnauthenticated?.();
     throw new ApiError(res.status, p);
   }
-  if (schema === null || res.status === 204) return { data: undefined as z.output<S>, headers: res.headers };
+  if (schema === null || res.status === 204)
+    return { data: undefined as z.output<S>, headers: res.headers };
   const parsed = schema.safeParse(await res.json());
   if (!parsed.success) {
     console.error('Response does not match the contract', path, parsed.error.issues);
-    throw new ApiError(res.status, problem(res.status, 'Unexpected response', 'The server sent a response this page does not understand. Reload the page; if it persists, report it.'));
+    throw new ApiError(
+      res.status,
+      problem(
+        res.status,
+        'Unexpected response',
+        'The server sent a response this page does not understand. Reload the page; if it persists, report it.',
+      ),
+    );
   }
   return { data: parsed.data, headers: res.headers };
 }
@@ -98,4 +115,5 @@ export function messageOf(err: unknown): string {
   return 'Something went wrong';
 }
 
-export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
+export const isAbort = (err: unknown): boolean =>
+  err instanceof DOMException && err.name === 'AbortError';

@@ -11,7 +11,8 @@ export interface FieldIssue {
 const LOCATION = /^(body|query|params|headers)\./;
 
 /** Schema errors arrive as `body.rateCard.0.role`, business rules as `rateCard[0].role`: one notation. */
-export const normalizePath = (path: string): string => path.replace(LOCATION, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+export const normalizePath = (path: string): string =>
+  path.replace(LOCATION, '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 
 export function issuesOf(problem: Problem): FieldIssue[] {
   return problem.errors.map((e) => ({ path: normalizePath(e.path), message: e.message }));
@@ -35,10 +36,17 @@ export function errorAt(issues: readonly FieldIssue[], path: string): string | u
 }
 
 /** zod issues (client-side check with the shared schema) in the API's path notation. */
-export function fromZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+export function fromZodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldIssue[] {
   return issues.map((i) => ({
     path: i.path.reduce<string>(
-      (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc === '' ? String(seg) : `${acc}.${String(seg)}`),
+      (acc, seg) =>
+        typeof seg === 'number'
+          ? `${acc}[${seg}]`
+          : acc === ''
+            ? String(seg)
+            : `${acc}.${String(seg)}`,
       '',
     ),
     message: i.message,

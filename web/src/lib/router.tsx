@@ -1,5 +1,10 @@
 // A tiny router on the History API: the URL is the state, components subscribe to it.
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  useSyncExternalStore,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 const listeners = new Set<() => void>();
 const emit = (): void => listeners.forEach((l) => l());
@@ -20,7 +25,9 @@ export interface Location {
 export function useLocation(): Location {
   const href = useSyncExternalStore(subscribe, snapshot);
   const q = href.indexOf('?');
-  return q < 0 ? { pathname: href, search: '' } : { pathname: href.slice(0, q), search: href.slice(q) };
+  return q < 0
+    ? { pathname: href, search: '' }
+    : { pathname: href.slice(0, q), search: href.slice(q) };
 }
 
 export interface NavigateOptions {
@@ -55,13 +62,17 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   return params;
 }
 
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
+  to: string;
+  children: ReactNode;
+};
 
 /** An ordinary link (open in new tab, copy address all work) that navigates in place on a plain click. */
 export function Link({ to, onClick, ...rest }: LinkProps) {
   const handle = (e: MouseEvent<HTMLAnchorElement>): void => {
     onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     e.preventDefault();
     navigate(to);
   };

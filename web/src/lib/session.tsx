@@ -1,6 +1,14 @@
 // Who is signed in. The session itself is the HttpOnly cookie; the page only keeps what /me says
 // (user, organization, role) and the CSRF token it must echo on writes.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { MeDto } from '@contract/auth.contract.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api-client.ts';
 import { ApiError, getMe, logout } from './api.ts';
@@ -30,8 +38,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({ status: 'signed-in', me });
     } catch (err) {
       setCsrfToken(null);
-      if (err instanceof ApiError && err.status === 401) setState({ status: 'signed-out', expired: false });
-      else setState({ status: 'error', message: err instanceof Error ? err.message : 'Cannot load your session' });
+      if (err instanceof ApiError && err.status === 401)
+        setState({ status: 'signed-out', expired: false });
+      else
+        setState({
+          status: 'error',
+          message: err instanceof Error ? err.message : 'Cannot load your session',
+        });
     }
   }, []);
 
@@ -70,4 +83,5 @@ export function useMe(): MeDto {
   return state.me;
 }
 
-export const canAdmin = (me: MeDto): boolean => me.organization.role === 'owner' || me.organization.role === 'admin';
+export const canAdmin = (me: MeDto): boolean =>
+  me.organization.role === 'owner' || me.organization.role === 'admin';

@@ -12,9 +12,19 @@ export interface SubmitFailure {
 
 export function failureOf(err: unknown): SubmitFailure {
   if (err instanceof ApiError) {
-    return { status: err.status, title: err.problem.title, detail: err.problem.detail, issues: issuesOf(err.problem) };
+    return {
+      status: err.status,
+      title: err.problem.title,
+      detail: err.problem.detail,
+      issues: issuesOf(err.problem),
+    };
   }
-  return { status: 0, title: 'Something went wrong', detail: err instanceof Error ? err.message : String(err), issues: [] };
+  return {
+    status: 0,
+    title: 'Something went wrong',
+    detail: err instanceof Error ? err.message : String(err),
+    issues: [],
+  };
 }
 
 export function useSubmit(action: () => Promise<void>) {

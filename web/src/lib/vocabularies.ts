@@ -33,7 +33,10 @@ export interface Vocabularies {
 
 function toVocabularies(dto: VocabulariesDto): Vocabularies {
   const labels = new Map<string, Map<string, string>>(
-    Object.entries(dto.vocabularies).map(([name, list]) => [name, new Map(list.map((o) => [o.code, o.label]))]),
+    Object.entries(dto.vocabularies).map(([name, list]) => [
+      name,
+      new Map(list.map((o) => [o.code, o.label])),
+    ]),
   );
   return {
     version: dto.version,
@@ -52,7 +55,10 @@ export function loadVocabularies(): Promise<Vocabularies> {
   return pending;
 }
 
-export type VocabState = { status: 'loading' } | { status: 'ready'; vocab: Vocabularies } | { status: 'error'; error: unknown };
+export type VocabState =
+  | { status: 'loading' }
+  | { status: 'ready'; vocab: Vocabularies }
+  | { status: 'error'; error: unknown };
 
 export function useVocabularies(): VocabState {
   const [state, setState] = useState<VocabState>({ status: 'loading' });

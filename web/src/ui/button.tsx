@@ -9,12 +9,34 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   busy?: boolean;
 };
 
-export function Button({ variant = 'secondary', small, block, busy, className, type, disabled, children, ...rest }: ButtonProps) {
-  const cls = ['btn', `btn--${variant}`, small === true ? 'btn--small' : '', block === true ? 'btn--block' : '', className ?? '']
+export function Button({
+  variant = 'secondary',
+  small,
+  block,
+  busy,
+  className,
+  type,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
+  const cls = [
+    'btn',
+    `btn--${variant}`,
+    small === true ? 'btn--small' : '',
+    block === true ? 'btn--block' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
-    <button type={type ?? 'button'} className={cls} disabled={disabled === true || busy === true} aria-busy={busy} {...rest}>
+    <button
+      type={type ?? 'button'}
+      className={cls}
+      disabled={disabled === true || busy === true}
+      aria-busy={busy}
+      {...rest}
+    >
       {busy === true && <span className="spinner" aria-hidden="true" />}
       {children}
     </button>

@@ -18,7 +18,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
 
   override componentDidUpdate(prev: { resetKey?: string }): void {
     // Navigating elsewhere gives the next page a fresh start.
-    if (this.state.error !== null && prev.resetKey !== this.props.resetKey) this.setState({ error: null });
+    if (this.state.error !== null && prev.resetKey !== this.props.resetKey)
+      this.setState({ error: null });
   }
 
   override render(): ReactNode {
@@ -27,9 +28,16 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
       <div className="banner banner--error" role="alert">
         <div>
           <strong>This page ran into a problem</strong>
-          <p>Reload to try again. If it happens again, tell us what you were doing: {this.state.error.message}</p>
+          <p>
+            Reload to try again. If it happens again, tell us what you were doing:{' '}
+            {this.state.error.message}
+          </p>
         </div>
-        <button type="button" className="btn btn--secondary btn--small" onClick={() => window.location.reload()}>
+        <button
+          type="button"
+          className="btn btn--secondary btn--small"
+          onClick={() => window.location.reload()}
+        >
           Reload
         </button>
       </div>

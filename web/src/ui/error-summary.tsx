@@ -26,7 +26,13 @@ export function ErrorSummary({ title, detail, issues, knownFields, labels = {} }
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [issues, title]);
   return (
-    <div ref={ref} className="banner banner--error" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div
+      ref={ref}
+      className="banner banner--error"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+    >
       <div>
         <strong id="error-summary-title">{title}</strong>
         {detail !== undefined && detail !== '' && <p>{detail}</p>}

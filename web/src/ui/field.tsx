@@ -1,6 +1,11 @@
 // Labelled form controls: every input has a visible label, its hint and error are linked by
 // aria-describedby, and an invalid input says so (aria-invalid) as well as showing it in red.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { fieldId } from '../lib/field-errors.ts';
 
 export interface ControlProps {
@@ -20,7 +25,12 @@ interface FieldProps {
 
 export function Field({ label, path, hint, error, children }: FieldProps) {
   const id = fieldId(path);
-  const describedBy = [hint !== undefined ? `${id}-hint` : '', error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [
+    hint !== undefined ? `${id}-hint` : '',
+    error !== undefined ? `${id}-error` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -31,7 +41,11 @@ export function Field({ label, path, hint, error, children }: FieldProps) {
           {hint}
         </span>
       )}
-      {children({ id, 'aria-invalid': error !== undefined, ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }) })}
+      {children({
+        id,
+        'aria-invalid': error !== undefined,
+        ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }),
+      })}
       {error !== undefined && (
         <span className="field__error" id={`${id}-error`} data-error-for={path}>
           {error}
@@ -41,9 +55,20 @@ export function Field({ label, path, hint, error, children }: FieldProps) {
   );
 }
 
-type Common = { label: string; path: string; hint?: string | undefined; error?: string | undefined };
+type Common = {
+  label: string;
+  path: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
 
-export function TextField({ label, path, hint, error, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+export function TextField({
+  label,
+  path,
+  hint,
+  error,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
   return (
     <Field label={label} path={path} hint={hint} error={error}>
       {(c) => <input className="input" name={path} {...input} {...c} />}
@@ -51,7 +76,13 @@ export function TextField({ label, path, hint, error, ...input }: Common & Omit<
   );
 }
 
-export function TextAreaField({ label, path, hint, error, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+export function TextAreaField({
+  label,
+  path,
+  hint,
+  error,
+  ...input
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
   return (
     <Field label={label} path={path} hint={hint} error={error}>
       {(c) => <textarea className="textarea" name={path} {...input} {...c} />}
@@ -66,7 +97,15 @@ type SelectFieldProps = Common &
     emptyLabel?: string;
   };
 
-export function SelectField({ label, path, hint, error, options, emptyLabel, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  path,
+  hint,
+  error,
+  options,
+  emptyLabel,
+  ...select
+}: SelectFieldProps) {
   return (
     <Field label={label} path={path} hint={hint} error={error}>
       {(c) => (
@@ -83,7 +122,12 @@ export function SelectField({ label, path, hint, error, options, emptyLabel, ...
   );
 }
 
-export function CheckboxField({ label, path, error, ...input }: Omit<Common, 'hint'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>) {
+export function CheckboxField({
+  label,
+  path,
+  error,
+  ...input
+}: Omit<Common, 'hint'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>) {
   const id = fieldId(path);
   return (
     <div className="field">

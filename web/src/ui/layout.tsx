@@ -16,7 +16,15 @@ export interface NavItem {
   label: string;
 }
 
-export function AppShell({ nav, user, children }: { nav: readonly NavItem[]; user?: ReactNode; children: ReactNode }) {
+export function AppShell({
+  nav,
+  user,
+  children,
+}: {
+  nav: readonly NavItem[];
+  user?: ReactNode;
+  children: ReactNode;
+}) {
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -41,7 +49,13 @@ export function AppShell({ nav, user, children }: { nav: readonly NavItem[]; use
           </Link>
           <nav className="app-nav" aria-label="Main">
             {nav.map((n) => (
-              <Link key={n.to} to={n.to} aria-current={pathname === n.to || pathname.startsWith(`${n.to}/`) ? 'page' : undefined}>
+              <Link
+                key={n.to}
+                to={n.to}
+                aria-current={
+                  pathname === n.to || pathname.startsWith(`${n.to}/`) ? 'page' : undefined
+                }
+              >
                 {n.label}
               </Link>
             ))}
@@ -56,7 +70,15 @@ export function AppShell({ nav, user, children }: { nav: readonly NavItem[]; use
   );
 }
 
-export function PageHead({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHead({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="page-head">
       <div className="stack" style={{ gap: 4 }}>

@@ -11,7 +11,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="empty">
       <h2>{title}</h2>
@@ -21,7 +29,15 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export function ErrorState({ title = 'Something went wrong', message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
+export function ErrorState({
+  title = 'Something went wrong',
+  message,
+  onRetry,
+}: {
+  title?: string;
+  message: string;
+  onRetry?: () => void;
+}) {
   return (
     <div className="banner banner--error" role="alert">
       <div>
@@ -39,9 +55,20 @@ export function ErrorState({ title = 'Something went wrong', message, onRetry }:
 
 export type BannerTone = 'info' | 'ok' | 'warn' | 'error';
 
-export function Banner({ tone, children, actions }: { tone: BannerTone; children: ReactNode; actions?: ReactNode }) {
+export function Banner({
+  tone,
+  children,
+  actions,
+}: {
+  tone: BannerTone;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
-    <div className={`banner banner--${tone}`} role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}>
+    <div
+      className={`banner banner--${tone}`}
+      role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}
+    >
       <div>{children}</div>
       {actions !== undefined && <div className="row">{actions}</div>}
     </div>

@@ -7,7 +7,17 @@ export interface Column<T> {
 }
 
 /** A simple data table that scrolls sideways on a phone instead of breaking the layout. */
-export function Table<T>({ caption, columns, rows, rowKey }: { caption?: string; columns: readonly Column<T>[]; rows: readonly T[]; rowKey: (row: T, index: number) => string }) {
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption?: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+}) {
   return (
     <div className="table-wrap">
       <table className="table">

@@ -18,9 +18,20 @@ interface Props {
   maxShown?: number;
 }
 
-const matches = (o: Option, q: string): boolean => q === '' || o.label.toLowerCase().includes(q) || o.code.toLowerCase() === q;
+const matches = (o: Option, q: string): boolean =>
+  q === '' || o.label.toLowerCase().includes(q) || o.code.toLowerCase() === q;
 
-export function VocabularyPicker({ label, path, options, value, onChange, hint, error, disabled = false, maxShown = 80 }: Props) {
+export function VocabularyPicker({
+  label,
+  path,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  disabled = false,
+  maxShown = 80,
+}: Props) {
   const id = fieldId(path);
   const listId = useId();
   const [query, setQuery] = useState('');
@@ -29,7 +40,10 @@ export function VocabularyPicker({ label, path, options, value, onChange, hint, 
   const selected = useMemo(() => new Set(value), [value]);
   const labelOf = useMemo(() => new Map(options.map((o) => [o.code, o.label])), [options]);
   const q = query.trim().toLowerCase();
-  const shown = useMemo(() => options.filter((o) => matches(o, q)).slice(0, maxShown), [options, q, maxShown]);
+  const shown = useMemo(
+    () => options.filter((o) => matches(o, q)).slice(0, maxShown),
+    [options, q, maxShown],
+  );
 
   const toggle = (code: string): void => {
     onChange(selected.has(code) ? value.filter((c) => c !== code) : [...value, code]);
@@ -72,7 +86,12 @@ export function VocabularyPicker({ label, path, options, value, onChange, hint, 
     if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
   };
 
-  const describedBy = [hint !== undefined ? `${id}-hint` : '', error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [
+    hint !== undefined ? `${id}-hint` : '',
+    error !== undefined ? `${id}-error` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const activeOption = open ? shown[active] : undefined;
 
   return (
@@ -86,13 +105,15 @@ export function VocabularyPicker({ label, path, options, value, onChange, hint, 
         </span>
       )}
       <div className="picker__box">
-        {value.map((code) => (
+        {value.map((code) =>
           disabled ? (
-            <span key={code} className="badge">{labelOf.get(code) ?? code}</span>
+            <span key={code} className="badge">
+              {labelOf.get(code) ?? code}
+            </span>
           ) : (
             <Chip key={code} label={labelOf.get(code) ?? code} onRemove={() => toggle(code)} />
-          )
-        ))}
+          ),
+        )}
         {!disabled && (
           <input
             id={id}
@@ -103,7 +124,9 @@ export function VocabularyPicker({ label, path, options, value, onChange, hint, 
             aria-autocomplete="list"
             aria-invalid={error !== undefined}
             {...(describedBy === '' ? {} : { 'aria-describedby': describedBy })}
-            {...(activeOption === undefined ? {} : { 'aria-activedescendant': `${listId}-${active}` })}
+            {...(activeOption === undefined
+              ? {}
+              : { 'aria-activedescendant': `${listId}-${active}` })}
             placeholder={value.length === 0 ? 'Type to search, Enter to add' : 'Add more…'}
             value={query}
             autoComplete="off"
@@ -119,7 +142,13 @@ export function VocabularyPicker({ label, path, options, value, onChange, hint, 
         )}
       </div>
       {open && !disabled && (
-        <ul className="picker__list" id={listId} role="listbox" aria-multiselectable="true" aria-label={label}>
+        <ul
+          className="picker__list"
+          id={listId}
+          role="listbox"
+          aria-multiselectable="true"
+          aria-label={label}
+        >
           {shown.length === 0 && <li className="picker__option muted">No match for “{query}”</li>}
           {shown.map((o, i) => (
             <li

@@ -4,6 +4,7 @@ import { errorFor } from '../../lib/field-errors.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { dropInvitationParam, invitationOf } from './invitation-param.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { TextField } from '../../ui/field.tsx';
@@ -16,12 +17,17 @@ export function SignInPage({ expired }: { expired: boolean }) {
   usePageTitle('Sign in');
   const { refresh } = useSession();
   const { search } = useLocation();
-  const invitationToken = new URLSearchParams(search).get('invitation') ?? undefined;
+  const invitationToken = invitationOf(search);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { submit, busy, failure } = useSubmit(
     useCallback(async () => {
-      await login({ email, password, ...(invitationToken === undefined ? {} : { invitationToken }) });
+      await login({
+        email,
+        password,
+        ...(invitationToken === undefined ? {} : { invitationToken }),
+      });
+      dropInvitationParam();
       await refresh(); // the app then moves on to the page that asked for sign-in
     }, [email, password, invitationToken, refresh]),
   );
@@ -32,8 +38,12 @@ export function SignInPage({ expired }: { expired: boolean }) {
         <h1>Sign in to Circles</h1>
         <p className="muted">Find complementary partners and work with them.</p>
       </div>
-      {expired && failure === null && <Banner tone="info">Your session has ended. Sign in again to continue.</Banner>}
-      {invitationToken !== undefined && <Banner tone="info">Sign in to accept your invitation.</Banner>}
+      {expired && failure === null && (
+        <Banner tone="info">Your session has ended. Sign in again to continue.</Banner>
+      )}
+      {invitationToken !== undefined && (
+        <Banner tone="info">Sign in to accept your invitation.</Banner>
+      )}
       {failure !== null && (
         <ErrorSummary
           title={failure.status === 401 ? 'Sign-in failed' : failure.title}
@@ -70,7 +80,13 @@ export function SignInPage({ expired }: { expired: boolean }) {
       </form>
       <p className="small muted">
         New to Circles?{' '}
-        <Link to={invitationToken === undefined ? '/sign-up' : `/sign-up?invitation=${encodeURIComponent(invitationToken)}`}>
+        <Link
+          to={
+            invitationToken === undefined
+              ? '/sign-up'
+              : `/sign-up?invitation=${encodeURIComponent(invitationToken)}`
+          }
+        >
           Create an account
         </Link>
         . Started the server with <code>npm start</code>? The terminal shows a demo sign-in.

@@ -5,6 +5,7 @@ import { errorFor } from '../../lib/field-errors.ts';
 import { Link, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { dropInvitationParam, invitationOf } from './invitation-param.ts';
 import { useVocabularies } from '../../lib/vocabularies.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
@@ -27,9 +28,17 @@ export function SignUpPage() {
   usePageTitle('Create an account');
   const { refresh } = useSession();
   const vocab = useVocabularies();
-  const invitationToken = new URLSearchParams(useLocation().search).get('invitation') ?? undefined;
-  const [f, setF] = useState({ name: '', email: '', password: '', orgName: '', website: '', hqCountry: '' });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
+  const invitationToken = invitationOf(useLocation().search);
+  const [f, setF] = useState({
+    name: '',
+    email: '',
+    password: '',
+    orgName: '',
+    website: '',
+    hqCountry: '',
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((prev) => ({ ...prev, [k]: e.target.value }));
 
   const { submit, busy, failure } = useSubmit(
     useCallback(async () => {
@@ -46,6 +55,7 @@ export function SignUpPage() {
               },
             },
       );
+      dropInvitationParam();
       await refresh();
     }, [f, invitationToken, refresh]),
   );
@@ -63,13 +73,36 @@ export function SignUpPage() {
             : 'You were invited to join an organization.'}
         </p>
       </div>
-      {invitationToken !== undefined && <Banner tone="info">Your account joins the organization that invited you.</Banner>}
+      {invitationToken !== undefined && (
+        <Banner tone="info">Your account joins the organization that invited you.</Banner>
+      )}
       {failure !== null && (
-        <ErrorSummary title="We could not create your account" detail={failure.detail} issues={issues} knownFields={Object.keys(LABELS)} labels={LABELS} />
+        <ErrorSummary
+          title="We could not create your account"
+          detail={failure.detail}
+          issues={issues}
+          knownFields={Object.keys(LABELS)}
+          labels={LABELS}
+        />
       )}
       <form className="card stack" onSubmit={submit} noValidate aria-label="Create account">
-        <TextField label="Your name" path="name" autoComplete="name" value={f.name} onChange={set('name')} error={err('name')} />
-        <TextField label="Work email" path="email" type="email" autoComplete="email" value={f.email} onChange={set('email')} error={err('email')} />
+        <TextField
+          label="Your name"
+          path="name"
+          autoComplete="name"
+          value={f.name}
+          onChange={set('name')}
+          error={err('name')}
+        />
+        <TextField
+          label="Work email"
+          path="email"
+          type="email"
+          autoComplete="email"
+          value={f.email}
+          onChange={set('email')}
+          error={err('email')}
+        />
         <TextField
           label="Password"
           path="password"
@@ -83,7 +116,14 @@ export function SignUpPage() {
         {invitationToken === undefined && (
           <fieldset className="stack">
             <legend className="section-title">Your organization</legend>
-            <TextField label="Organization name" path="organization.name" autoComplete="organization" value={f.orgName} onChange={set('orgName')} error={err('organization.name')} />
+            <TextField
+              label="Organization name"
+              path="organization.name"
+              autoComplete="organization"
+              value={f.orgName}
+              onChange={set('orgName')}
+              error={err('organization.name')}
+            />
             <TextField
               label="Website"
               path="organization.website"
@@ -100,7 +140,10 @@ export function SignUpPage() {
               emptyLabel={vocab.status === 'loading' ? 'Loading countries…' : 'Choose a country'}
               value={f.hqCountry}
               onChange={set('hqCountry')}
-              error={err('organization.hqCountry') ?? issues.find((i) => i.path === 'organization')?.message}
+              error={
+                err('organization.hqCountry') ??
+                issues.find((i) => i.path === 'organization')?.message
+              }
             />
           </fieldset>
         )}

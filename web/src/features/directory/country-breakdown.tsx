@@ -11,7 +11,14 @@ interface Props {
   top?: number;
 }
 
-export const CountryBreakdown = memo(function CountryBreakdown({ counts, total, label, onPick, selected, top = 8 }: Props) {
+export const CountryBreakdown = memo(function CountryBreakdown({
+  counts,
+  total,
+  label,
+  onPick,
+  selected,
+  top = 8,
+}: Props) {
   const rows = [...counts].sort((a, b) => b.count - a.count).slice(0, top);
   const max = rows[0]?.count ?? 0;
   if (rows.length === 0 || total === 0) return null;
@@ -34,7 +41,10 @@ export const CountryBreakdown = memo(function CountryBreakdown({ counts, total, 
               {label(r.code)}
             </button>
             <span className="bar__track" aria-hidden="true">
-              <span className="bar__fill" style={{ display: 'block', width: `${Math.max(2, (r.count / max) * 100)}%` }} />
+              <span
+                className="bar__fill"
+                style={{ display: 'block', width: `${Math.max(2, (r.count / max) * 100)}%` }}
+              />
             </span>
             <span className="facet__count">
               {formatCount(r.count)}

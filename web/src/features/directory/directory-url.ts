@@ -1,6 +1,10 @@
 // The directory's state lives in the page URL (shareable, bookmarkable, back-button friendly) and
 // uses the API's own parameter names, so the URL query is the API query.
-import { DIRECTORY_FILTERS, FACET_PARAMS, type DirectoryFilterParam } from '@contract/orgs.contract.ts';
+import {
+  DIRECTORY_FILTERS,
+  FACET_PARAMS,
+  type DirectoryFilterParam,
+} from '@contract/orgs.contract.ts';
 import type { VocabularyName } from '../../lib/vocabularies.ts';
 
 export type FacetParam = (typeof FACET_PARAMS)[number];
@@ -29,10 +33,17 @@ export const FACET_TITLES: Record<FacetParam, string> = {
   teaming: 'Teaming',
 };
 
-const TEAMING_LABELS: Record<string, string> = { yes: 'Open to teaming', no: 'Not open to teaming' };
+const TEAMING_LABELS: Record<string, string> = {
+  yes: 'Open to teaming',
+  no: 'Not open to teaming',
+};
 
 /** Label of a facet value, from the vocabularies (teaming has its own two values). */
-export function facetLabel(param: FacetParam, code: string, label: (name: VocabularyName, code: string) => string): string {
+export function facetLabel(
+  param: FacetParam,
+  code: string,
+  label: (name: VocabularyName, code: string) => string,
+): string {
   if (param === 'teaming') return TEAMING_LABELS[code] ?? code;
   return label(DIRECTORY_FILTERS[param], code);
 }
@@ -41,11 +52,18 @@ export function parseDirectoryState(search: string): DirectoryState {
   const p = new URLSearchParams(search);
   const filters: DirectoryState['filters'] = {};
   for (const param of FACET_PARAMS) {
-    const values = p.getAll(param).flatMap((v) => v.split(',')).filter((v) => v !== '');
+    const values = p
+      .getAll(param)
+      .flatMap((v) => v.split(','))
+      .filter((v) => v !== '');
     if (values.length > 0) filters[param] = [...new Set(values)];
   }
   const sort = p.get('sort');
-  return { q: p.get('q') ?? '', filters, sort: SORTS.includes(sort as Sort) ? (sort as Sort) : 'relevance' };
+  return {
+    q: p.get('q') ?? '',
+    filters,
+    sort: SORTS.includes(sort as Sort) ? (sort as Sort) : 'relevance',
+  };
 }
 
 /** The canonical query string (stable order), used for the URL, the API call and as a cache key. */
@@ -61,8 +79,11 @@ export function toSearch(s: DirectoryState): string {
 export function toggleFilter(s: DirectoryState, param: FacetParam, code: string): DirectoryState {
   const current = s.filters[param] ?? [];
   // Teaming is yes-or-no: choosing one value replaces the other.
-  const next =
-    current.includes(code) ? current.filter((c) => c !== code) : param === 'teaming' ? [code] : [...current, code];
+  const next = current.includes(code)
+    ? current.filter((c) => c !== code)
+    : param === 'teaming'
+      ? [code]
+      : [...current, code];
   return { ...s, filters: { ...s.filters, [param]: next } };
 }
 

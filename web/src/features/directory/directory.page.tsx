@@ -28,7 +28,8 @@ import { useDirectorySearch } from './use-directory-search.ts';
 /** Short enough to feel instant, long enough to skip most intermediate keystrokes. */
 const TYPING_DEBOUNCE_MS = 50;
 
-const go = (s: DirectoryState, replace = false): void => navigate(`/directory${toSearch(s)}`, { replace });
+const go = (s: DirectoryState, replace = false): void =>
+  navigate(`/directory${toSearch(s)}`, { replace });
 
 export function DirectoryPage() {
   usePageTitle('Directory');
@@ -65,11 +66,15 @@ export function DirectoryPage() {
     pushed.current = textRef.current;
     go({ ...next, q: textRef.current });
   }, []);
-  const onToggle = useCallback((param: FacetParam, code: string) => update(toggleFilter(latest.current, param, code)), [update]);
+  const onToggle = useCallback(
+    (param: FacetParam, code: string) => update(toggleFilter(latest.current, param, code)),
+    [update],
+  );
 
   const [filtersOpen, setFiltersOpen] = useState(false);
   const label = useCallback(
-    (param: FacetParam, code: string) => facetLabel(param, code, vocab === null ? (_n, c) => c : vocab.label),
+    (param: FacetParam, code: string) =>
+      facetLabel(param, code, vocab === null ? (_n, c) => c : vocab.label),
     [vocab],
   );
   const countryLabel = useCallback((code: string) => label('country', code), [label]);
@@ -95,11 +100,22 @@ export function DirectoryPage() {
       </div>
       <div className="directory">
         <aside aria-label="Filters">
-          <Button className="filters-toggle" block aria-expanded={filtersOpen} aria-controls="facets" onClick={() => setFiltersOpen((o) => !o)}>
+          <Button
+            className="filters-toggle"
+            block
+            aria-expanded={filtersOpen}
+            aria-controls="facets"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
             {filtersOpen ? 'Hide filters' : `Filters${nFilters > 0 ? ` (${nFilters})` : ''}`}
           </Button>
           <div className="facets" id="facets" data-open={filtersOpen}>
-            <FacetPanel facets={results?.panelFacets ?? null} state={state} vocab={vocab} onToggle={onToggle} />
+            <FacetPanel
+              facets={results?.panelFacets ?? null}
+              state={state}
+              vocab={vocab}
+              onToggle={onToggle}
+            />
           </div>
         </aside>
         <section
@@ -113,12 +129,19 @@ export function DirectoryPage() {
               {results === null ? (
                 <span className="muted">Searching…</span>
               ) : (
-                <strong data-testid="result-count">{plural(results.total, 'partner', 'partners')}</strong>
+                <strong data-testid="result-count">
+                  {plural(results.total, 'partner', 'partners')}
+                </strong>
               )}
               {loading && results !== null && (
                 <span className="muted small">
                   {' '}
-                  <span className="spinner" aria-hidden="true" style={{ width: 12, height: 12, verticalAlign: 'middle' }} /> updating
+                  <span
+                    className="spinner"
+                    aria-hidden="true"
+                    style={{ width: 12, height: 12, verticalAlign: 'middle' }}
+                  />{' '}
+                  updating
                 </span>
               )}
             </p>
@@ -136,8 +159,15 @@ export function DirectoryPage() {
               </select>
             </label>
           </div>
-          <ActiveFilters state={state} label={label} onToggle={onToggle} onClear={() => update({ ...latest.current, filters: {} })} />
-          {error !== null && <ErrorState title="The search failed" message={error} onRetry={retry} />}
+          <ActiveFilters
+            state={state}
+            label={label}
+            onToggle={onToggle}
+            onClear={() => update({ ...latest.current, filters: {} })}
+          />
+          {error !== null && (
+            <ErrorState title="The search failed" message={error} onRetry={retry} />
+          )}
           {results !== null && results.total > 0 && (
             <CountryBreakdown
               counts={results.facets.country ?? []}
@@ -150,9 +180,23 @@ export function DirectoryPage() {
           {results !== null && results.total === 0 && (
             <EmptyState
               title="No partners match"
-              action={nFilters > 0 || state.q !== '' ? <Button onClick={() => { setText(''); pushed.current = ''; go({ q: '', filters: {}, sort: state.sort }); }}>Clear search and filters</Button> : undefined}
+              action={
+                nFilters > 0 || state.q !== '' ? (
+                  <Button
+                    onClick={() => {
+                      setText('');
+                      pushed.current = '';
+                      go({ q: '', filters: {}, sort: state.sort });
+                    }}
+                  >
+                    Clear search and filters
+                  </Button>
+                ) : undefined
+              }
             >
-              {nFilters > 0 ? 'Every filter narrows the list: remove one, or search for a broader word.' : 'Try a different word, or fewer words.'}
+              {nFilters > 0
+                ? 'Every filter narrows the list: remove one, or search for a broader word.'
+                : 'Try a different word, or fewer words.'}
             </EmptyState>
           )}
           {results !== null && results.items.length > 0 && (
@@ -163,7 +207,12 @@ export function DirectoryPage() {
             </ol>
           )}
           {results !== null && results.nextCursor !== null && results.key === key && (
-            <LoadMore onLoad={loadMore} busy={loadingMore} shown={results.items.length} total={results.total} />
+            <LoadMore
+              onLoad={loadMore}
+              busy={loadingMore}
+              shown={results.items.length}
+              total={results.total}
+            />
           )}
         </section>
       </div>
@@ -172,16 +221,29 @@ export function DirectoryPage() {
 }
 
 /** A real button (keyboard, screen readers) that also fires by itself when scrolled into view. */
-function LoadMore({ onLoad, busy, shown, total }: { onLoad: () => void; busy: boolean; shown: number; total: number }) {
+function LoadMore({
+  onLoad,
+  busy,
+  shown,
+  total,
+}: {
+  onLoad: () => void;
+  busy: boolean;
+  shown: number;
+  total: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const onLoadRef = useRef(onLoad);
   onLoadRef.current = onLoad;
   useEffect(() => {
     const el = ref.current;
     if (el === null || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) onLoadRef.current();
-    }, { rootMargin: '400px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onLoadRef.current();
+      },
+      { rootMargin: '400px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [shown]);

@@ -16,7 +16,13 @@ interface GroupProps {
   onToggle: (param: FacetParam, code: string) => void;
 }
 
-const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, onToggle }: GroupProps) {
+const FacetGroup = memo(function FacetGroup({
+  param,
+  counts,
+  selected,
+  label,
+  onToggle,
+}: GroupProps) {
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState('');
   const titleId = useId();
@@ -31,7 +37,10 @@ const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, on
   const f = filter.trim().toLowerCase();
   const matching = f === '' ? options : options.filter((o) => o.label.toLowerCase().includes(f));
   // Collapsed: the top values, plus every chosen one wherever it ranks.
-  const shown = expanded || f !== '' ? matching : matching.filter((o, i) => i < COLLAPSED || selected.includes(o.code));
+  const shown =
+    expanded || f !== ''
+      ? matching
+      : matching.filter((o, i) => i < COLLAPSED || selected.includes(o.code));
   if (options.length === 0) return null;
   return (
     <fieldset className="facet" aria-labelledby={titleId}>
@@ -52,7 +61,11 @@ const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, on
         {shown.map((o) => (
           <li key={o.code} className="facet__item">
             <label>
-              <input type="checkbox" checked={selected.includes(o.code)} onChange={() => onToggle(param, o.code)} />
+              <input
+                type="checkbox"
+                checked={selected.includes(o.code)}
+                onChange={() => onToggle(param, o.code)}
+              />
               <span className="facet__label" title={o.label}>
                 {o.label}
               </span>
@@ -66,12 +79,21 @@ const FacetGroup = memo(function FacetGroup({ param, counts, selected, label, on
         {shown.length === 0 && <li className="muted small">No match</li>}
       </ul>
       {f === '' && matching.length > shown.length && (
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => setExpanded(true)} aria-label={`Show all ${matching.length} ${FACET_TITLES[param]}`}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          onClick={() => setExpanded(true)}
+          aria-label={`Show all ${matching.length} ${FACET_TITLES[param]}`}
+        >
           Show all {matching.length}
         </button>
       )}
       {expanded && f === '' && matching.length > COLLAPSED && (
-        <button type="button" className="btn btn--ghost btn--small" onClick={() => setExpanded(false)}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          onClick={() => setExpanded(false)}
+        >
           Show fewer
         </button>
       )}
@@ -92,7 +114,10 @@ export function FacetPanel({ facets, state, vocab, onToggle }: PanelProps) {
   const labelers = useMemo(
     () =>
       Object.fromEntries(
-        FACET_PARAMS.map((p) => [p, (code: string) => facetLabel(p, code, vocab === null ? (_n, c) => c : vocab.label)]),
+        FACET_PARAMS.map((p) => [
+          p,
+          (code: string) => facetLabel(p, code, vocab === null ? (_n, c) => c : vocab.label),
+        ]),
       ) as Record<FacetParam, (code: string) => string>,
     [vocab],
   );

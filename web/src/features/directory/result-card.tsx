@@ -7,7 +7,13 @@ import { Badge } from '../../ui/badge.tsx';
 
 const MAX_SERVICES = 4;
 
-export const ResultCard = memo(function ResultCard({ org, vocab }: { org: OrgSummary; vocab: Vocabularies | null }) {
+export const ResultCard = memo(function ResultCard({
+  org,
+  vocab,
+}: {
+  org: OrgSummary;
+  vocab: Vocabularies | null;
+}) {
   const label = vocab?.label ?? ((_n: string, c: string) => c);
   const extra = org.services.length - MAX_SERVICES;
   return (
@@ -16,13 +22,23 @@ export const ResultCard = memo(function ResultCard({ org, vocab }: { org: OrgSum
         <Link to={`/orgs/${encodeURIComponent(org.id)}`} className="result__name">
           {org.name}
         </Link>
-        {org.teaming.open ? <Badge tone="ok">Open to teaming</Badge> : <Badge>Not seeking teaming</Badge>}
+        {org.teaming.open ? (
+          <Badge tone="ok">Open to teaming</Badge>
+        ) : (
+          <Badge>Not seeking teaming</Badge>
+        )}
       </div>
       <div className="result__meta">
         <span>HQ {label('countries', org.hqCountry)}</span>
-        {org.employeeBand !== null && <span>{label('employeeBands', org.employeeBand)} employees</span>}
+        {org.employeeBand !== null && (
+          <span>{label('employeeBands', org.employeeBand)} employees</span>
+        )}
         <span>{plural(org.countries.length, 'country', 'countries')} served</span>
-        {org.capacity.availableConsultants > 0 && <span>{plural(org.capacity.availableConsultants, 'consultant', 'consultants')} available</span>}
+        {org.capacity.availableConsultants > 0 && (
+          <span>
+            {plural(org.capacity.availableConsultants, 'consultant', 'consultants')} available
+          </span>
+        )}
       </div>
       {org.summary !== '' && <p className="small">{org.summary}</p>}
       <ul className="badges" aria-label="Partner types and services">

@@ -86,7 +86,8 @@ export function useDirectorySearch(search: string): DirectorySearch {
   }, [search, attempt]);
 
   const loadMore = useCallback(() => {
-    if (results === null || results.nextCursor === null || loadingMore || results.key !== search) return;
+    if (results === null || results.nextCursor === null || loadingMore || results.key !== search)
+      return;
     const ctl = new AbortController();
     more.current = ctl;
     setLoadingMore(true);
@@ -95,7 +96,9 @@ export function useDirectorySearch(search: string): DirectorySearch {
         (page) => {
           if (ctl.signal.aborted) return;
           setResults((prev) =>
-            prev === null || prev.key !== search ? prev : { ...prev, items: [...prev.items, ...page.items], nextCursor: page.nextCursor },
+            prev === null || prev.key !== search
+              ? prev
+              : { ...prev, items: [...prev.items, ...page.items], nextCursor: page.nextCursor },
           );
         },
         (err: unknown) => {

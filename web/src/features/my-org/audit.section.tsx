@@ -48,7 +48,11 @@ function toIso(day: string, endOfDay: boolean): string | undefined {
 export function AuditSection() {
   const me = useMe();
   if (!canAdmin(me)) {
-    return <EmptyState title="The audit log is for owners and admins">Ask an owner or admin of {me.organization.name} if you need to know who changed what.</EmptyState>;
+    return (
+      <EmptyState title="The audit log is for owners and admins">
+        Ask an owner or admin of {me.organization.name} if you need to know who changed what.
+      </EmptyState>
+    );
   }
   return <AuditLog />;
 }
@@ -106,10 +110,13 @@ function AuditLog() {
     if (nextBefore === null) return;
     setBusy(true);
     listAudit(filters(nextBefore))
-      .then((page) => {
-        setEntries((prev) => [...(prev ?? []), ...page.entries]);
-        setNextBefore(page.nextBefore);
-      }, (e: unknown) => setFailure(failureOf(e)))
+      .then(
+        (page) => {
+          setEntries((prev) => [...(prev ?? []), ...page.entries]);
+          setNextBefore(page.nextBefore);
+        },
+        (e: unknown) => setFailure(failureOf(e)),
+      )
       .finally(() => setBusy(false));
   };
 
@@ -123,15 +130,53 @@ function AuditLog() {
 
   return (
     <div className="stack">
-      <form className="form-grid" aria-label="Audit log filters" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Action" path="action" options={ACTIONS} emptyLabel="All actions" value={action} onChange={(e) => setAction(e.target.value)} error={errorFor(issues, 'action')} />
-        <SelectField label="Who" path="actor" options={members.map((m) => ({ code: m.userId, label: `${m.name} (${m.email})` }))} emptyLabel="Anyone" value={actor} onChange={(e) => setActor(e.target.value)} error={errorFor(issues, 'actor')} />
-        <TextField label="From" path="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={errorFor(issues, 'from')} />
-        <TextField label="To (inclusive)" path="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errorFor(issues, 'to')} />
+      <form
+        className="form-grid"
+        aria-label="Audit log filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Action"
+          path="action"
+          options={ACTIONS}
+          emptyLabel="All actions"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          error={errorFor(issues, 'action')}
+        />
+        <SelectField
+          label="Who"
+          path="actor"
+          options={members.map((m) => ({ code: m.userId, label: `${m.name} (${m.email})` }))}
+          emptyLabel="Anyone"
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+          error={errorFor(issues, 'actor')}
+        />
+        <TextField
+          label="From"
+          path="from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={errorFor(issues, 'from')}
+        />
+        <TextField
+          label="To (inclusive)"
+          path="to"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          error={errorFor(issues, 'to')}
+        />
       </form>
-      {failure !== null && <ErrorState title="Cannot load the audit log" message={failure.detail || failure.title} />}
+      {failure !== null && (
+        <ErrorState title="Cannot load the audit log" message={failure.detail || failure.title} />
+      )}
       {entries === null && failure === null && <Loading label="Loading the audit log…" />}
-      {entries !== null && entries.length === 0 && <EmptyState title="No entries match">Widen the dates or clear a filter.</EmptyState>}
+      {entries !== null && entries.length === 0 && (
+        <EmptyState title="No entries match">Widen the dates or clear a filter.</EmptyState>
+      )}
       {entries !== null && entries.length > 0 && (
         <Table
           caption={`Newest first${busy ? ' — updating…' : ''}`}
@@ -141,7 +186,11 @@ function AuditLog() {
             { header: 'When', cell: (e) => formatDateTime(e.at) },
             { header: 'Who', cell: who },
             { header: 'Action', cell: (e) => <code className="mono">{e.action}</code> },
-            { header: 'Target', cell: (e) => `${e.targetType}${e.targetId === null ? '' : ` ${e.targetId.slice(0, 12)}`}` },
+            {
+              header: 'Target',
+              cell: (e) =>
+                `${e.targetType}${e.targetId === null ? '' : ` ${e.targetId.slice(0, 12)}`}`,
+            },
             { header: 'Details', cell: (e) => <Details details={e.details} /> },
             { header: '#', numeric: true, cell: (e) => e.seq },
           ]}
@@ -154,7 +203,10 @@ function AuditLog() {
           </Button>
         </div>
       )}
-      <p className="small muted">Entries are hash-chained: each one seals the one before, so an edited or deleted entry shows up when the chain is verified.</p>
+      <p className="small muted">
+        Entries are hash-chained: each one seals the one before, so an edited or deleted entry shows
+        up when the chain is verified.
+      </p>
     </div>
   );
 }
@@ -166,7 +218,8 @@ function Details({ details }: { details: Record<string, unknown> }) {
     <span className="small">
       {keys.map((k) => (
         <span key={k} style={{ display: 'block' }}>
-          <span className="muted">{k}:</span> {typeof details[k] === 'string' ? details[k] : JSON.stringify(details[k])}
+          <span className="muted">{k}:</span>{' '}
+          {typeof details[k] === 'string' ? details[k] : JSON.stringify(details[k])}
         </span>
       ))}
     </span>

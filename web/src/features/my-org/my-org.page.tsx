@@ -23,7 +23,10 @@ export function MyOrgPage() {
   usePageTitle(`${tab.title} · ${me.organization.name}`);
   return (
     <div>
-      <PageHead title={me.organization.name} subtitle={`Your organization · you are ${ARTICLE[me.organization.role]} ${me.organization.role}`} />
+      <PageHead
+        title={me.organization.name}
+        subtitle={`Your organization · you are ${ARTICLE[me.organization.role]} ${me.organization.role}`}
+      />
       <Tabs items={TABS} />
       {tab.to === '/my-org' && <ProfileForm />}
       {tab.to === '/my-org/members' && <MembersSection />}

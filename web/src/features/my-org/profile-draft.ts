@@ -45,10 +45,14 @@ export type Draft = Record<CodedField, string[]> & {
   offices: OfficeRow[];
 };
 
-const majorUnits = (minor: number, currency: string): string => String(minor / 10 ** currencyDigits(currency));
+const majorUnits = (minor: number, currency: string): string =>
+  String(minor / 10 ** currencyDigits(currency));
 
 export function draftOf(org: OrgDto): Draft {
-  const coded = Object.fromEntries(CODED_FIELDS.map((f) => [f, [...org[f]]])) as Record<CodedField, string[]>;
+  const coded = Object.fromEntries(CODED_FIELDS.map((f) => [f, [...org[f]]])) as Record<
+    CodedField,
+    string[]
+  >;
   return {
     ...coded,
     name: org.name,
@@ -62,8 +66,16 @@ export function draftOf(org: OrgDto): Draft {
     teamingSeeks: org.teaming.seeks,
     availableConsultants: String(org.capacity.availableConsultants),
     bench: String(org.capacity.bench),
-    rateCard: org.rateCard.map((r) => ({ role: r.role, amount: majorUnits(r.dayRate.amount, r.dayRate.currency), currency: r.dayRate.currency })),
-    offices: org.offices.map((o) => ({ country: o.country, city: o.city, address: o.address ?? '' })),
+    rateCard: org.rateCard.map((r) => ({
+      role: r.role,
+      amount: majorUnits(r.dayRate.amount, r.dayRate.currency),
+      currency: r.dayRate.currency,
+    })),
+    offices: org.offices.map((o) => ({
+      country: o.country,
+      city: o.city,
+      address: o.address ?? '',
+    })),
   };
 }
 
@@ -86,7 +98,10 @@ function minorUnits(text: string, currency: string, path: string, issues: FieldI
   const digits = currencyDigits(currency);
   const m = /^\s*(\d+)(?:[.,](\d*))?\s*$/.exec(text);
   if (m === null || (m[2] ?? '').length > digits) {
-    issues.push({ path, message: digits === 0 ? 'A whole amount, e.g. 1200' : `An amount such as 1200 or 1200.50` });
+    issues.push({
+      path,
+      message: digits === 0 ? 'A whole amount, e.g. 1200' : `An amount such as 1200 or 1200.50`,
+    });
     return 0;
   }
   return Number(m[1]) * 10 ** digits + Number((m[2] ?? '').padEnd(digits, '0') || '0');
@@ -96,11 +111,15 @@ function minorUnits(text: string, currency: string, path: string, issues: FieldI
 export function profileOf(d: Draft): { profile: Required<OrgPatch>; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const foundedYear = whole(d.foundedYear, 'foundedYear', issues, true);
-  const availableConsultants = whole(d.availableConsultants, 'capacity.availableConsultants', issues, false) ?? 0;
+  const availableConsultants =
+    whole(d.availableConsultants, 'capacity.availableConsultants', issues, false) ?? 0;
   const bench = whole(d.bench, 'capacity.bench', issues, false) ?? 0;
   const rateCard = d.rateCard.map((r, i) => ({
     role: r.role,
-    dayRate: { amount: minorUnits(r.amount, r.currency, `rateCard[${i}].dayRate.amount`, issues), currency: r.currency },
+    dayRate: {
+      amount: minorUnits(r.amount, r.currency, `rateCard[${i}].dayRate.amount`, issues),
+      currency: r.currency,
+    },
   }));
   const profile: Required<OrgPatch> = {
     ...(Object.fromEntries(CODED_FIELDS.map((f) => [f, d[f]])) as Record<CodedField, string[]>),
@@ -114,7 +133,11 @@ export function profileOf(d: Draft): { profile: Required<OrgPatch>; issues: Fiel
     teaming: { open: d.teamingOpen, seeks: d.teamingSeeks },
     capacity: { availableConsultants, bench },
     rateCard,
-    offices: d.offices.map((o) => ({ country: o.country, city: o.city, ...(o.address.trim() === '' ? {} : { address: o.address }) })),
+    offices: d.offices.map((o) => ({
+      country: o.country,
+      city: o.city,
+      ...(o.address.trim() === '' ? {} : { address: o.address }),
+    })),
   };
   return { profile, issues };
 }
@@ -126,7 +149,18 @@ export function diff(profile: Required<OrgPatch>, base: OrgDto): OrgPatch {
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(profile)) {
     const was = base[k as keyof OrgDto];
-    if (!same(v, k === 'offices' ? (was as OrgDto['offices']).map((o) => (o.address === undefined || o.address === '' ? { country: o.country, city: o.city } : o)) : was)) {
+    if (
+      !same(
+        v,
+        k === 'offices'
+          ? (was as OrgDto['offices']).map((o) =>
+              o.address === undefined || o.address === ''
+                ? { country: o.country, city: o.city }
+                : o,
+            )
+          : was,
+      )
+    ) {
       patch[k] = v;
     }
   }
@@ -147,6 +181,7 @@ export function reapply(latest: OrgDto, mine: OrgPatch): OrgDto {
 /** Fields whose value moved between two versions (what the other person changed). */
 export function changedFields(before: OrgDto, after: OrgDto): string[] {
   return (Object.keys(after) as (keyof OrgDto)[]).filter(
-    (k) => !['version', 'updatedAt', 'createdAt', 'domain'].includes(k) && !same(before[k], after[k]),
+    (k) =>
+      !['version', 'updatedAt', 'createdAt', 'domain'].includes(k) && !same(before[k], after[k]),
   );
 }

@@ -66,11 +66,53 @@ export function ProfileFields({ draft, set, issues, vocab, disabled }: Props) {
       <section className="card stack" aria-labelledby="sec-basics">
         <h2 id="sec-basics">Basics</h2>
         <div className="form-grid">
-          <TextField label="Organization name" path="name" value={draft.name} disabled={disabled} onChange={(e) => set('name', e.target.value)} error={err('name')} />
-          <TextField label="Website" path="website" type="url" placeholder="https://…" value={draft.website} disabled={disabled} onChange={(e) => set('website', e.target.value)} error={err('website')} />
-          <SelectField label="Headquarters country" path="hqCountry" options={vocab.options('countries')} value={draft.hqCountry} disabled={disabled} onChange={(e) => set('hqCountry', e.target.value)} error={err('hqCountry')} />
-          <SelectField label="Employees" path="employeeBand" options={vocab.options('employeeBands')} emptyLabel="Not set" value={draft.employeeBand} disabled={disabled} onChange={(e) => set('employeeBand', e.target.value)} error={err('employeeBand')} />
-          <TextField label="Founded" path="foundedYear" inputMode="numeric" placeholder="e.g. 2009" value={draft.foundedYear} disabled={disabled} onChange={(e) => set('foundedYear', e.target.value)} error={err('foundedYear')} />
+          <TextField
+            label="Organization name"
+            path="name"
+            value={draft.name}
+            disabled={disabled}
+            onChange={(e) => set('name', e.target.value)}
+            error={err('name')}
+          />
+          <TextField
+            label="Website"
+            path="website"
+            type="url"
+            placeholder="https://…"
+            value={draft.website}
+            disabled={disabled}
+            onChange={(e) => set('website', e.target.value)}
+            error={err('website')}
+          />
+          <SelectField
+            label="Headquarters country"
+            path="hqCountry"
+            options={vocab.options('countries')}
+            value={draft.hqCountry}
+            disabled={disabled}
+            onChange={(e) => set('hqCountry', e.target.value)}
+            error={err('hqCountry')}
+          />
+          <SelectField
+            label="Employees"
+            path="employeeBand"
+            options={vocab.options('employeeBands')}
+            emptyLabel="Not set"
+            value={draft.employeeBand}
+            disabled={disabled}
+            onChange={(e) => set('employeeBand', e.target.value)}
+            error={err('employeeBand')}
+          />
+          <TextField
+            label="Founded"
+            path="foundedYear"
+            inputMode="numeric"
+            placeholder="e.g. 2009"
+            value={draft.foundedYear}
+            disabled={disabled}
+            onChange={(e) => set('foundedYear', e.target.value)}
+            error={err('foundedYear')}
+          />
         </div>
         <TextAreaField
           label="Description"
@@ -92,7 +134,12 @@ export function ProfileFields({ draft, set, issues, vocab, disabled }: Props) {
         {picker('industries')}
         {picker('customerSizes')}
         {picker('solutionAreas')}
-        <SkillsEditor skills={draft.skills} onChange={(s) => set('skills', s)} error={err('skills')} disabled={disabled} />
+        <SkillsEditor
+          skills={draft.skills}
+          onChange={(s) => set('skills', s)}
+          error={err('skills')}
+          disabled={disabled}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="sec-programme">
@@ -109,22 +156,66 @@ export function ProfileFields({ draft, set, issues, vocab, disabled }: Props) {
 
       <section className="card stack" aria-labelledby="sec-teaming">
         <h2 id="sec-teaming">Teaming and capacity</h2>
-        <CheckboxField label="We are open to teaming with other partners" path="teaming.open" checked={draft.teamingOpen} disabled={disabled} onChange={(e) => set('teamingOpen', e.target.checked)} error={err('teaming.open')} />
-        <TextAreaField label="What you are looking for" path="teaming.seeks" rows={3} hint="e.g. A Dynamics 365 partner in the Nordics for a retail rollout" value={draft.teamingSeeks} disabled={disabled} onChange={(e) => set('teamingSeeks', e.target.value)} error={err('teaming.seeks')} />
+        <CheckboxField
+          label="We are open to teaming with other partners"
+          path="teaming.open"
+          checked={draft.teamingOpen}
+          disabled={disabled}
+          onChange={(e) => set('teamingOpen', e.target.checked)}
+          error={err('teaming.open')}
+        />
+        <TextAreaField
+          label="What you are looking for"
+          path="teaming.seeks"
+          rows={3}
+          hint="e.g. A Dynamics 365 partner in the Nordics for a retail rollout"
+          value={draft.teamingSeeks}
+          disabled={disabled}
+          onChange={(e) => set('teamingSeeks', e.target.value)}
+          error={err('teaming.seeks')}
+        />
         <div className="form-grid">
-          <TextField label="Consultants available" path="capacity.availableConsultants" inputMode="numeric" value={draft.availableConsultants} disabled={disabled} onChange={(e) => set('availableConsultants', e.target.value)} error={err('capacity.availableConsultants')} />
-          <TextField label="On the bench" path="capacity.bench" inputMode="numeric" value={draft.bench} disabled={disabled} onChange={(e) => set('bench', e.target.value)} error={err('capacity.bench')} />
+          <TextField
+            label="Consultants available"
+            path="capacity.availableConsultants"
+            inputMode="numeric"
+            value={draft.availableConsultants}
+            disabled={disabled}
+            onChange={(e) => set('availableConsultants', e.target.value)}
+            error={err('capacity.availableConsultants')}
+          />
+          <TextField
+            label="On the bench"
+            path="capacity.bench"
+            inputMode="numeric"
+            value={draft.bench}
+            disabled={disabled}
+            onChange={(e) => set('bench', e.target.value)}
+            error={err('capacity.bench')}
+          />
         </div>
       </section>
 
       <section className="card stack" aria-labelledby="sec-rates">
         <h2 id="sec-rates">Rate card</h2>
-        <RateCardEditor rows={draft.rateCard} onChange={(r) => set('rateCard', r)} issues={issues} disabled={disabled} currencies={vocab.options('currencies')} />
+        <RateCardEditor
+          rows={draft.rateCard}
+          onChange={(r) => set('rateCard', r)}
+          issues={issues}
+          disabled={disabled}
+          currencies={vocab.options('currencies')}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="sec-offices">
         <h2 id="sec-offices">Offices</h2>
-        <OfficesEditor rows={draft.offices} onChange={(r) => set('offices', r)} issues={issues} disabled={disabled} countries={vocab.options('countries')} />
+        <OfficesEditor
+          rows={draft.offices}
+          onChange={(r) => set('offices', r)}
+          issues={issues}
+          disabled={disabled}
+          countries={vocab.options('countries')}
+        />
       </section>
     </>
   );

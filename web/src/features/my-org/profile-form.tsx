@@ -12,7 +12,15 @@ import { useVocabularies } from '../../lib/vocabularies.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Banner, ErrorState, Loading } from '../../ui/states.tsx';
-import { changedFields, checkPatch, diff, draftOf, profileOf, reapply, type Draft } from './profile-draft.ts';
+import {
+  changedFields,
+  checkPatch,
+  diff,
+  draftOf,
+  profileOf,
+  reapply,
+  type Draft,
+} from './profile-draft.ts';
 import { FIELD_LABELS, ProfileFields } from './profile-fields.tsx';
 
 type Outcome =
@@ -23,8 +31,16 @@ type Outcome =
   | { kind: 'reapplied'; overlap: string[] };
 
 function rowFields(d: Draft): string[] {
-  const rates = d.rateCard.flatMap((_, i) => [`rateCard[${i}].role`, `rateCard[${i}].dayRate.amount`, `rateCard[${i}].dayRate.currency`]);
-  const offices = d.offices.flatMap((_, i) => [`offices[${i}].city`, `offices[${i}].country`, `offices[${i}].address`]);
+  const rates = d.rateCard.flatMap((_, i) => [
+    `rateCard[${i}].role`,
+    `rateCard[${i}].dayRate.amount`,
+    `rateCard[${i}].dayRate.currency`,
+  ]);
+  const offices = d.offices.flatMap((_, i) => [
+    `offices[${i}].city`,
+    `offices[${i}].country`,
+    `offices[${i}].address`,
+  ]);
   return [...rates, ...offices, ...Object.keys(FIELD_LABELS)];
 }
 
@@ -57,7 +73,13 @@ export function ProfileForm() {
     setDraft((d) => (d === null ? d : { ...d, [key]: value }));
   }, []);
 
-  const dirty = useMemo(() => base !== null && draft !== null && JSON.stringify(draftOf(base.data)) !== JSON.stringify(draft), [base, draft]);
+  const dirty = useMemo(
+    () =>
+      base !== null &&
+      draft !== null &&
+      JSON.stringify(draftOf(base.data)) !== JSON.stringify(draft),
+    [base, draft],
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -67,7 +89,10 @@ export function ProfileForm() {
 
   const invalid = (list: FieldIssue[], detail: string): void => {
     setIssues(list);
-    setOutcome({ kind: 'invalid', failure: { status: 400, title: 'Check the highlighted fields', detail, issues: list } });
+    setOutcome({
+      kind: 'invalid',
+      failure: { status: 400, title: 'Check the highlighted fields', detail, issues: list },
+    });
   };
 
   const save = async (e: FormEvent): Promise<void> => {
@@ -76,7 +101,10 @@ export function ProfileForm() {
     // Check locally with the server's own schema first: instant feedback, same messages.
     const parsed = profileOf(draft);
     const patch = diff(parsed.profile, base.data);
-    const local = [...parsed.issues, ...checkPatch(patch).filter((i) => !parsed.issues.some((p) => p.path === i.path))];
+    const local = [
+      ...parsed.issues,
+      ...checkPatch(patch).filter((i) => !parsed.issues.some((p) => p.path === i.path)),
+    ];
     if (local.length > 0) return invalid(local, 'Fix these and save again.');
     if (Object.keys(patch).length === 0) return setOutcome({ kind: 'unchanged' });
     setSaving(true);
@@ -90,7 +118,13 @@ export function ProfileForm() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {
         await getOrg(base.data.id).then(
-          (latest) => setOutcome({ kind: 'conflict', latest, theirs: changedFields(base.data, latest.data), mine: patch }),
+          (latest) =>
+            setOutcome({
+              kind: 'conflict',
+              latest,
+              theirs: changedFields(base.data, latest.data),
+              mine: patch,
+            }),
           (again: unknown) => setOutcome({ kind: 'invalid', failure: failureOf(again) }),
         );
       } else {
@@ -114,30 +148,58 @@ export function ProfileForm() {
     setOutcome(null);
   };
 
-  if (loadError !== null) return <ErrorState title="Cannot load your profile" message={loadError} onRetry={load} />;
-  if (vocab.status === 'error') return <ErrorState title="Cannot load the vocabularies" message={messageOf(vocab.error)} />;
-  if (base === null || draft === null || vocab.status !== 'ready') return <Loading label="Loading your profile…" />;
+  if (loadError !== null)
+    return <ErrorState title="Cannot load your profile" message={loadError} onRetry={load} />;
+  if (vocab.status === 'error')
+    return <ErrorState title="Cannot load the vocabularies" message={messageOf(vocab.error)} />;
+  if (base === null || draft === null || vocab.status !== 'ready')
+    return <Loading label="Loading your profile…" />;
 
   return (
-    <form className="stack" onSubmit={(e) => void save(e)} noValidate aria-label="Organization profile">
+    <form
+      className="stack"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-label="Organization profile"
+    >
       {!editable && (
         <Banner tone="info">
-          <strong>View only.</strong> You are a {me.organization.role} of {me.organization.name}; only owners and admins can edit this profile.
+          <strong>View only.</strong> You are a {me.organization.role} of {me.organization.name};
+          only owners and admins can edit this profile.
         </Banner>
       )}
       <p className="small muted">
-        Version {base.data.version}, last saved {formatDateTime(base.data.updatedAt)}. <Link to={`/orgs/${encodeURIComponent(base.data.id)}`}>See it as partners do</Link>
+        Version {base.data.version}, last saved {formatDateTime(base.data.updatedAt)}.{' '}
+        <Link to={`/orgs/${encodeURIComponent(base.data.id)}`}>See it as partners do</Link>
       </p>
-      <OutcomeBanner outcome={outcome} onReapply={reapplyMine} onDiscard={discardMine} knownFields={rowFields(draft)} />
+      <OutcomeBanner
+        outcome={outcome}
+        onReapply={reapplyMine}
+        onDiscard={discardMine}
+        knownFields={rowFields(draft)}
+      />
       <fieldset disabled={!editable || saving} className="stack">
-        <ProfileFields draft={draft} set={set} issues={issues} vocab={vocab.vocab} disabled={!editable} />
+        <ProfileFields
+          draft={draft}
+          set={set}
+          issues={issues}
+          vocab={vocab.vocab}
+          disabled={!editable}
+        />
       </fieldset>
       {editable && (
         <div className="sticky-actions row">
           <Button type="submit" variant="primary" busy={saving}>
             Save profile
           </Button>
-          <Button disabled={!dirty || saving} onClick={() => { setDraft(draftOf(base.data)); setIssues([]); setOutcome(null); }}>
+          <Button
+            disabled={!dirty || saving}
+            onClick={() => {
+              setDraft(draftOf(base.data));
+              setIssues([]);
+              setOutcome(null);
+            }}
+          >
             Undo changes
           </Button>
           <span className="small muted" aria-live="polite">
@@ -160,16 +222,29 @@ function OutcomeBanner({ outcome, knownFields, onReapply, onDiscard }: OutcomePr
   if (outcome === null) return null;
   switch (outcome.kind) {
     case 'saved':
-      return <Banner tone="ok">Profile saved (version {outcome.version}). Partners see it in the directory now.</Banner>;
+      return (
+        <Banner tone="ok">
+          Profile saved (version {outcome.version}). Partners see it in the directory now.
+        </Banner>
+      );
     case 'unchanged':
       return <Banner tone="info">Nothing to save: the profile already has these values.</Banner>;
     case 'invalid':
-      return <ErrorSummary title={outcome.failure.title} detail={outcome.failure.detail} issues={outcome.failure.issues} knownFields={knownFields} labels={FIELD_LABELS} />;
+      return (
+        <ErrorSummary
+          title={outcome.failure.title}
+          detail={outcome.failure.detail}
+          issues={outcome.failure.issues}
+          knownFields={knownFields}
+          labels={FIELD_LABELS}
+        />
+      );
     case 'reapplied':
       return (
         <Banner tone="info">
           Your changes are now on top of the latest version. Review them and save.
-          {outcome.overlap.length > 0 && ` You both changed: ${outcome.overlap.map(labelOf).join(', ')} — saving keeps your values there.`}
+          {outcome.overlap.length > 0 &&
+            ` You both changed: ${outcome.overlap.map(labelOf).join(', ')} — saving keeps your values there.`}
         </Banner>
       );
     case 'conflict':
@@ -189,12 +264,16 @@ function OutcomeBanner({ outcome, knownFields, onReapply, onDiscard }: OutcomePr
         >
           <strong>Someone else saved this profile while you were editing</strong>
           <p>
-            It is now version {outcome.latest.data.version} (saved {formatDateTime(outcome.latest.data.updatedAt)}). Nothing of yours was saved, and
+            It is now version {outcome.latest.data.version} (saved{' '}
+            {formatDateTime(outcome.latest.data.updatedAt)}). Nothing of yours was saved, and
             nothing of theirs was overwritten.
           </p>
           <p>
-            They changed: {outcome.theirs.length === 0 ? 'no visible fields' : outcome.theirs.map(labelOf).join(', ')}. You changed:{' '}
-            {Object.keys(outcome.mine).map(labelOf).join(', ')}.
+            They changed:{' '}
+            {outcome.theirs.length === 0
+              ? 'no visible fields'
+              : outcome.theirs.map(labelOf).join(', ')}
+            . You changed: {Object.keys(outcome.mine).map(labelOf).join(', ')}.
           </p>
         </Banner>
       );

@@ -18,14 +18,34 @@ function update<T>(rows: T[], i: number, patch: Partial<T>): T[] {
   return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
 }
 
-export function RateCardEditor({ rows, onChange, issues, disabled, currencies }: RowsProps<RateRow> & { currencies: readonly Option[] }) {
-  const currencyOptions = currencies.map((c) => ({ code: c.code, label: `${c.code} — ${c.label}` }));
+export function RateCardEditor({
+  rows,
+  onChange,
+  issues,
+  disabled,
+  currencies,
+}: RowsProps<RateRow> & { currencies: readonly Option[] }) {
+  const currencyOptions = currencies.map((c) => ({
+    code: c.code,
+    label: `${c.code} — ${c.label}`,
+  }));
   return (
     <div className="stack">
-      {rows.length === 0 && <p className="muted small">No rates yet. Partners compare day rates when they staff joint projects.</p>}
+      {rows.length === 0 && (
+        <p className="muted small">
+          No rates yet. Partners compare day rates when they staff joint projects.
+        </p>
+      )}
       {rows.map((r, i) => (
         <div key={i} className="repeat-row" role="group" aria-label={`Rate ${i + 1}`}>
-          <TextField label="Role" path={`rateCard[${i}].role`} value={r.role} disabled={disabled} onChange={(e) => onChange(update(rows, i, { role: e.target.value }))} error={errorAt(issues, `rateCard[${i}].role`)} />
+          <TextField
+            label="Role"
+            path={`rateCard[${i}].role`}
+            value={r.role}
+            disabled={disabled}
+            onChange={(e) => onChange(update(rows, i, { role: e.target.value }))}
+            error={errorAt(issues, `rateCard[${i}].role`)}
+          />
           <TextField
             label="Day rate"
             path={`rateCard[${i}].dayRate.amount`}
@@ -42,10 +62,19 @@ export function RateCardEditor({ rows, onChange, issues, disabled, currencies }:
             value={r.currency}
             disabled={disabled}
             onChange={(e) => onChange(update(rows, i, { currency: e.target.value }))}
-            error={errorAt(issues, `rateCard[${i}].dayRate.currency`) ?? errorAt(issues, `rateCard[${i}].dayRate`) ?? errorAt(issues, `rateCard[${i}]`)}
+            error={
+              errorAt(issues, `rateCard[${i}].dayRate.currency`) ??
+              errorAt(issues, `rateCard[${i}].dayRate`) ??
+              errorAt(issues, `rateCard[${i}]`)
+            }
           />
           {!disabled && (
-            <Button small variant="danger" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove rate ${i + 1}`}>
+            <Button
+              small
+              variant="danger"
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              aria-label={`Remove rate ${i + 1}`}
+            >
               Remove
             </Button>
           )}
@@ -53,7 +82,15 @@ export function RateCardEditor({ rows, onChange, issues, disabled, currencies }:
       ))}
       {!disabled && (
         <div>
-          <Button small onClick={() => onChange([...rows, { role: '', amount: '', currency: rows.at(-1)?.currency ?? 'EUR' }])}>
+          <Button
+            small
+            onClick={() =>
+              onChange([
+                ...rows,
+                { role: '', amount: '', currency: rows.at(-1)?.currency ?? 'EUR' },
+              ])
+            }
+          >
             Add a rate
           </Button>
         </div>
@@ -62,14 +99,27 @@ export function RateCardEditor({ rows, onChange, issues, disabled, currencies }:
   );
 }
 
-export function OfficesEditor({ rows, onChange, issues, disabled, countries }: RowsProps<OfficeRow> & { countries: readonly Option[] }) {
+export function OfficesEditor({
+  rows,
+  onChange,
+  issues,
+  disabled,
+  countries,
+}: RowsProps<OfficeRow> & { countries: readonly Option[] }) {
   return (
     <div className="stack">
       {rows.length === 0 && <p className="muted small">No offices listed (up to 5 per country).</p>}
       {rows.map((o, i) => (
         <div key={i} className="stack" style={{ gap: 4 }}>
           <div className="repeat-row" role="group" aria-label={`Office ${i + 1}`}>
-            <TextField label="City" path={`offices[${i}].city`} value={o.city} disabled={disabled} onChange={(e) => onChange(update(rows, i, { city: e.target.value }))} error={errorAt(issues, `offices[${i}].city`)} />
+            <TextField
+              label="City"
+              path={`offices[${i}].city`}
+              value={o.city}
+              disabled={disabled}
+              onChange={(e) => onChange(update(rows, i, { city: e.target.value }))}
+              error={errorAt(issues, `offices[${i}].city`)}
+            />
             <SelectField
               label="Country"
               path={`offices[${i}].country`}
@@ -80,14 +130,28 @@ export function OfficesEditor({ rows, onChange, issues, disabled, countries }: R
               onChange={(e) => onChange(update(rows, i, { country: e.target.value }))}
               error={errorAt(issues, `offices[${i}].country`)}
             />
-            <TextField label="Address (optional)" path={`offices[${i}].address`} value={o.address} disabled={disabled} onChange={(e) => onChange(update(rows, i, { address: e.target.value }))} error={errorAt(issues, `offices[${i}].address`)} />
+            <TextField
+              label="Address (optional)"
+              path={`offices[${i}].address`}
+              value={o.address}
+              disabled={disabled}
+              onChange={(e) => onChange(update(rows, i, { address: e.target.value }))}
+              error={errorAt(issues, `offices[${i}].address`)}
+            />
             {!disabled && (
-              <Button small variant="danger" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove office ${i + 1}`}>
+              <Button
+                small
+                variant="danger"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                aria-label={`Remove office ${i + 1}`}
+              >
                 Remove
               </Button>
             )}
           </div>
-          {errorAt(issues, `offices[${i}]`) !== undefined && <span className="field__error">{errorAt(issues, `offices[${i}]`)}</span>}
+          {errorAt(issues, `offices[${i}]`) !== undefined && (
+            <span className="field__error">{errorAt(issues, `offices[${i}]`)}</span>
+          )}
         </div>
       ))}
       {!disabled && (
@@ -101,7 +165,17 @@ export function OfficesEditor({ rows, onChange, issues, disabled, countries }: R
   );
 }
 
-export function SkillsEditor({ skills, onChange, error, disabled }: { skills: string[]; onChange: (s: string[]) => void; error?: string | undefined; disabled: boolean }) {
+export function SkillsEditor({
+  skills,
+  onChange,
+  error,
+  disabled,
+}: {
+  skills: string[];
+  onChange: (s: string[]) => void;
+  error?: string | undefined;
+  disabled: boolean;
+}) {
   const [text, setText] = useState('');
   const add = (): void => {
     const s = text.trim();
@@ -136,7 +210,15 @@ export function SkillsEditor({ skills, onChange, error, disabled }: { skills: st
       </div>
       {skills.length > 0 && (
         <div className="row" style={{ gap: 6 }}>
-          {skills.map((s) => (disabled ? <span key={s} className="badge">{s}</span> : <Chip key={s} label={s} onRemove={() => onChange(skills.filter((x) => x !== s))} />))}
+          {skills.map((s) =>
+            disabled ? (
+              <span key={s} className="badge">
+                {s}
+              </span>
+            ) : (
+              <Chip key={s} label={s} onRemove={() => onChange(skills.filter((x) => x !== s))} />
+            ),
+          )}
         </div>
       )}
     </div>

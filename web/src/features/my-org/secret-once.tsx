@@ -2,7 +2,15 @@
 import { useState } from 'react';
 import { Button } from '../../ui/button.tsx';
 
-export function SecretOnce({ label, secret, note }: { label: string; secret: string; note: string }) {
+export function SecretOnce({
+  label,
+  secret,
+  note,
+}: {
+  label: string;
+  secret: string;
+  note: string;
+}) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const copy = () => {
     navigator.clipboard.writeText(secret).then(
@@ -16,10 +24,18 @@ export function SecretOnce({ label, secret, note }: { label: string; secret: str
         <strong>{label}</strong>
         <p className="small">{note}</p>
         <div className="secret">
-          <code data-testid="secret" style={{ flex: 1 }}>{secret}</code>
-          <Button small onClick={copy}>{copied === 'yes' ? 'Copied' : 'Copy'}</Button>
+          <code data-testid="secret" style={{ flex: 1 }}>
+            {secret}
+          </code>
+          <Button small onClick={copy}>
+            {copied === 'yes' ? 'Copied' : 'Copy'}
+          </Button>
         </div>
-        {copied === 'failed' && <p className="small">Copying was blocked by the browser: select the text and copy it by hand.</p>}
+        {copied === 'failed' && (
+          <p className="small">
+            Copying was blocked by the browser: select the text and copy it by hand.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -47,14 +47,19 @@ export function TokensSection() {
   return (
     <div className="stack">
       <p className="muted small">
-        Tokens let scripts and integrations call the Circles API as you, within {me.organization.name}: send one as <code>Authorization: Bearer …</code>.
-        Circles stores only a hash of each token, so it can show a new token once only.
+        Tokens let scripts and integrations call the Circles API as you, within{' '}
+        {me.organization.name}: send one as <code>Authorization: Bearer …</code>. Circles stores
+        only a hash of each token, so it can show a new token once only.
       </p>
       <CreateTokenForm onCreated={reload} />
       {revokeError !== null && <Banner tone="error">{revokeError}</Banner>}
       {error !== null && <ErrorState title="Cannot load tokens" message={error} onRetry={reload} />}
       {error === null && tokens === null && <Loading label="Loading tokens…" />}
-      {tokens !== null && tokens.length === 0 && <EmptyState title="No API tokens yet">Create one above when a script needs access.</EmptyState>}
+      {tokens !== null && tokens.length === 0 && (
+        <EmptyState title="No API tokens yet">
+          Create one above when a script needs access.
+        </EmptyState>
+      )}
       {tokens !== null && tokens.length > 0 && (
         <Table
           caption="Tokens"
@@ -65,9 +70,28 @@ export function TokensSection() {
             { header: 'Starts with', cell: (t) => <code className="mono">{t.prefix}…</code> },
             { header: 'Created', cell: (t) => formatDate(t.createdAt) },
             { header: 'Expires', cell: (t) => formatDate(t.expiresAt) },
-            { header: 'Last used', cell: (t) => (t.lastUsedAt === null ? 'Never' : formatDateTime(t.lastUsedAt)) },
-            { header: 'Status', cell: (t) => <Badge tone={status(t).tone}>{status(t).label}</Badge> },
-            { header: 'Actions', cell: (t) => (status(t).label === 'Active' ? <Button small variant="danger" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>Revoke</Button> : null) },
+            {
+              header: 'Last used',
+              cell: (t) => (t.lastUsedAt === null ? 'Never' : formatDateTime(t.lastUsedAt)),
+            },
+            {
+              header: 'Status',
+              cell: (t) => <Badge tone={status(t).tone}>{status(t).label}</Badge>,
+            },
+            {
+              header: 'Actions',
+              cell: (t) =>
+                status(t).label === 'Active' ? (
+                  <Button
+                    small
+                    variant="danger"
+                    onClick={() => revoke(t)}
+                    aria-label={`Revoke ${t.name}`}
+                  >
+                    Revoke
+                  </Button>
+                ) : null,
+            },
           ]}
         />
       )}
@@ -91,14 +115,48 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
   return (
     <section className="card stack" aria-labelledby="new-token">
       <h2 id="new-token">Create a token</h2>
-      {failure !== null && <ErrorSummary title={failure.title} detail={failure.detail} issues={issues} knownFields={['name', 'expiresInDays']} labels={{ name: 'Name', expiresInDays: 'Expires after' }} />}
-      {created !== null && <SecretOnce label={`Your new token “${created.name}”`} secret={created.token} note="Copy it now and store it somewhere safe: it is not shown again." />}
-      <form className="row" style={{ alignItems: 'flex-end' }} onSubmit={submit} noValidate aria-label="Create token">
+      {failure !== null && (
+        <ErrorSummary
+          title={failure.title}
+          detail={failure.detail}
+          issues={issues}
+          knownFields={['name', 'expiresInDays']}
+          labels={{ name: 'Name', expiresInDays: 'Expires after' }}
+        />
+      )}
+      {created !== null && (
+        <SecretOnce
+          label={`Your new token “${created.name}”`}
+          secret={created.token}
+          note="Copy it now and store it somewhere safe: it is not shown again."
+        />
+      )}
+      <form
+        className="row"
+        style={{ alignItems: 'flex-end' }}
+        onSubmit={submit}
+        noValidate
+        aria-label="Create token"
+      >
         <div style={{ flex: 2, minWidth: 220 }}>
-          <TextField label="Name" path="name" placeholder="What uses it, e.g. CRM sync" value={name} onChange={(e) => setName(e.target.value)} error={errorFor(issues, 'name')} />
+          <TextField
+            label="Name"
+            path="name"
+            placeholder="What uses it, e.g. CRM sync"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errorFor(issues, 'name')}
+          />
         </div>
         <div style={{ flex: 1, minWidth: 140 }}>
-          <SelectField label="Expires after" path="expiresInDays" options={EXPIRY} value={days} onChange={(e) => setDays(e.target.value)} error={errorFor(issues, 'expiresInDays')} />
+          <SelectField
+            label="Expires after"
+            path="expiresInDays"
+            options={EXPIRY}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            error={errorFor(issues, 'expiresInDays')}
+          />
         </div>
         <Button type="submit" variant="primary" busy={busy}>
           Create token

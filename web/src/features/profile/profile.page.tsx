@@ -13,7 +13,11 @@ import { usePageTitle } from '../../ui/layout.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { Table } from '../../ui/table.tsx';
 
-type Load = { status: 'loading' } | { status: 'ready'; org: OrgDto } | { status: 'missing' } | { status: 'error'; message: string };
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; org: OrgDto }
+  | { status: 'missing' }
+  | { status: 'error'; message: string };
 
 export function ProfilePage({ id }: { id: string }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -38,24 +42,46 @@ export function ProfilePage({ id }: { id: string }) {
   if (load.status === 'loading') return <Loading label="Loading profile…" />;
   if (load.status === 'missing') {
     return (
-      <EmptyState title="No such partner" action={<Link to="/directory">Back to the directory</Link>}>
+      <EmptyState
+        title="No such partner"
+        action={<Link to="/directory">Back to the directory</Link>}
+      >
         This organization does not exist or is not visible to you.
       </EmptyState>
     );
   }
-  if (load.status === 'error') return <ErrorState title="Cannot load this profile" message={load.message} onRetry={() => setAttempt((a) => a + 1)} />;
+  if (load.status === 'error')
+    return (
+      <ErrorState
+        title="Cannot load this profile"
+        message={load.message}
+        onRetry={() => setAttempt((a) => a + 1)}
+      />
+    );
   const fallback: Vocabularies = { version: '', options: () => [], label: (_n, c) => c };
-  return <Profile org={load.org} vocab={vocabState.status === 'ready' ? vocabState.vocab : fallback} />;
+  return (
+    <Profile org={load.org} vocab={vocabState.status === 'ready' ? vocabState.vocab : fallback} />
+  );
 }
 
 function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
   const me = useMe();
   const own = me.organization.id === org.id;
-  const labels = (name: VocabularyName, codes: readonly string[]) => codes.map((c) => vocab.label(name, c));
-  const group = (title: string, name: VocabularyName, codes: readonly string[], tone?: BadgeTone) => (
+  const labels = (name: VocabularyName, codes: readonly string[]) =>
+    codes.map((c) => vocab.label(name, c));
+  const group = (
+    title: string,
+    name: VocabularyName,
+    codes: readonly string[],
+    tone?: BadgeTone,
+  ) => (
     <div className="badge-group">
       <h3 className="section-title">{title}</h3>
-      <BadgeList label={title} items={labels(name, codes)} {...(tone === undefined ? {} : { tone })} />
+      <BadgeList
+        label={title}
+        items={labels(name, codes)}
+        {...(tone === undefined ? {} : { tone })}
+      />
     </div>
   );
   return (
@@ -101,9 +127,15 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
       </header>
 
       <dl className="facts">
-        <Fact label="Consultants available" value={formatCount(org.capacity.availableConsultants)} />
+        <Fact
+          label="Consultants available"
+          value={formatCount(org.capacity.availableConsultants)}
+        />
         <Fact label="On the bench" value={formatCount(org.capacity.bench)} />
-        <Fact label="Employees" value={org.employeeBand === null ? '—' : vocab.label('employeeBands', org.employeeBand)} />
+        <Fact
+          label="Employees"
+          value={org.employeeBand === null ? '—' : vocab.label('employeeBands', org.employeeBand)}
+        />
         <Fact label="Countries served" value={formatCount(org.countries.length)} />
         <Fact label="Offices" value={formatCount(org.offices.length)} />
       </dl>
@@ -120,7 +152,11 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
         <div className="stack">
           <section className="card stack" aria-labelledby="about">
             <h2 id="about">About</h2>
-            {org.description.trim() === '' ? <p className="muted">No description yet.</p> : <p className="description">{org.description}</p>}
+            {org.description.trim() === '' ? (
+              <p className="muted">No description yet.</p>
+            ) : (
+              <p className="description">{org.description}</p>
+            )}
             {org.skills.length > 0 && (
               <div className="badge-group">
                 <h3 className="section-title">Skills</h3>
@@ -162,7 +198,11 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
               <Table
                 columns={[
                   { header: 'Role', cell: (r) => r.role },
-                  { header: 'Day rate', numeric: true, cell: (r) => formatMoney(r.dayRate.amount, r.dayRate.currency) },
+                  {
+                    header: 'Day rate',
+                    numeric: true,
+                    cell: (r) => formatMoney(r.dayRate.amount, r.dayRate.currency),
+                  },
                 ]}
                 rows={org.rateCard}
                 rowKey={(r, i) => `${i}-${r.role}`}
