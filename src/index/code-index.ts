@@ -33,9 +33,9 @@ export class CodeIndex {
   private bits: (Uint32Array | undefined)[] = [];
   /** Live docs having each value. */
   totals = new Int32Array(1024);
-  /** pairs[a * stride + b]: live docs having both value a and value b (co-occurrence). */
-  pairs: Int32Array;
-  stride: number;
+  /** pairs[a * stride + b], a < b: live docs having both values (read through pairRow). */
+  private pairs: Int32Array;
+  private stride: number;
   readonly docs: DocLists;
   private readonly scratch: number[] = [];
   private capacity: number;
@@ -91,11 +91,25 @@ export class CodeIndex {
     this.countPairs(vids, -1);
   }
 
+  /** into[u] = live docs having both value v and value u (into[v] = docs having v). */
+  pairRow(v: number, into: Int32Array): Int32Array {
+    const { pairs, stride } = this;
+    for (let u = 0; u < v; u++) into[u] = pairs[u * stride + v]!;
+    into.set(pairs.subarray(v * stride + v, v * stride + this.valueCount), v);
+    into[v] = this.totals[v]!;
+    return into;
+  }
+
+  // Half the matrix (a < b) is enough, and halves the work of every upsert.
   private countPairs(vids: ArrayLike<number>, delta: number): void {
     const { pairs, stride } = this;
     for (let i = 0; i < vids.length; i++) {
-      const row = vids[i]! * stride;
-      for (let j = 0; j < vids.length; j++) pairs[row + vids[j]!]! += delta;
+      const a = vids[i]!;
+      for (let j = i + 1; j < vids.length; j++) {
+        const b = vids[j]!;
+        const at = a < b ? a * stride + b : b * stride + a;
+        pairs[at] = pairs[at]! + delta;
+      }
     }
   }
 
@@ -148,7 +162,7 @@ export class CodeIndex {
       totals.set(this.totals);
       this.totals = totals;
     }
-    if (vid >= this.stride) this.growPairs(Math.max(64, this.stride * 2));
+    if (vid >= this.stride) this.growPairs(Math.ceil((this.stride * 1.25 + 1) / 64) * 64);
     return vid;
   }
 }

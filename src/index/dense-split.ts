@@ -18,7 +18,7 @@ export class DenseSplit {
   readonly lists: DocLists;
   private slotOf = new Int32Array(0);
   /** Slot 0: the docs to count; slot i + 1: dense[i]. */
-  private copies = new BitsetSlots(1, 0);
+  private copies: BitsetSlots | null = null;
   private covered = 0;
   private readonly scratch: number[] = [];
 
@@ -39,13 +39,15 @@ export class DenseSplit {
   sync(codes: CodeIndex, liveDocs: number, docCount: number, capacityDocs: number): void {
     if (this.covered === docCount) return;
     const stale = this.covered === 0 || (docCount - this.covered) * 2 > docCount;
-    if (stale || docCount > this.copies.capacityDocs) this.split(codes, liveDocs, capacityDocs);
+    const full = this.copies === null || docCount > this.copies.capacityDocs;
+    if (stale || full) this.split(codes, liveDocs, capacityDocs);
     for (let doc = this.covered; doc < docCount; doc++) this.appendDoc(codes, doc);
     this.covered = docCount;
   }
 
   /** counts[dense value] = its docs among `visit`. */
   countDense(visit: Uint32Array, words: number, counts: Int32Array): void {
+    if (this.copies === null) return;
     this.copies.slots[0]!.set(visit.subarray(0, words));
     const found = this.copies.countAll();
     this.dense.forEach((v, i) => (counts[v] = found[i]!));
@@ -66,8 +68,9 @@ export class DenseSplit {
       }
     }
     const words = wordsFor(capacityDocs);
-    this.copies = new BitsetSlots(this.dense.length + 1, words);
-    this.dense.forEach((v, i) => this.copies.slots[i + 1]!.set(codes.bitsOf(v).subarray(0, words)));
+    const copies = new BitsetSlots(this.dense.length + 1, words);
+    this.dense.forEach((v, i) => copies.slots[i + 1]!.set(codes.bitsOf(v).subarray(0, words)));
+    this.copies = copies;
     this.lists.clear();
     this.covered = 0;
   }
@@ -79,7 +82,7 @@ export class DenseSplit {
       const slot = this.slotOf[v] ?? -1;
       if (slot < 0) sparse.push(v);
       else {
-        const bits = this.copies.slots[slot]!;
+        const bits = this.copies!.slots[slot]!;
         bits[doc >>> 5] = bits[doc >>> 5]! | (1 << (doc & 31));
       }
     }

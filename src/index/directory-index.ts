@@ -16,7 +16,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { DenseSplit } from './dense-split.ts';
 import { DocTable } from './doc-table.ts';
 import { FacetCounter, toFacets, type FilterSet } from './facet-count.ts';
-import { orgWords } from './org-words.ts';
+import { WordCounter } from './org-words.ts';
 import { selectPage } from './page-select.ts';
 import { SortOrders } from './sort-orders.ts';
 import { applyText, planText, type TextScratch } from './text-match.ts';
@@ -41,12 +41,13 @@ class DirectoryIndex implements DirectorySearcher {
   private spare: Uint32Array;
   private scores: Int32Array;
   private counts = new Int32Array(0);
-  private readonly words = new Map<string, number>();
+  private readonly words: WordCounter;
 
   constructor(capacity: number) {
     this.table = new DocTable(capacity);
     this.codes = new CodeIndex(capacity);
     this.text = new TextPostings(capacity);
+    this.words = new WordCounter(this.text.dict);
     this.orders = new SortOrders(this.table, capacity);
     const splits = DENSE_SHARES.map((share) => new DenseSplit(share, capacity));
     this.facetCounter = new FacetCounter(this.codes, splits, this.table);
@@ -65,7 +66,8 @@ class DirectoryIndex implements DirectorySearcher {
     if (this.table.count === this.table.capacity) this.grow(this.table.capacity * 2);
     const doc = this.table.append(org);
     this.codes.addDoc(doc, org);
-    this.text.addDoc(doc, orgWords(org, this.words));
+    this.words.count(org);
+    this.text.addDoc(doc, this.words.ids, this.words.tfs);
     this.orders.add(doc);
     this.compactIfWorthIt();
   }

@@ -25,6 +25,8 @@ export interface FilterSet {
 // popcount is WORD_COST.
 const DOC_COST = 1.5;
 const ITEM_COST = 1;
+/** Below this many docs, dense splits are not worth their memory: count all codes. */
+const SPLIT_MIN_DOCS = 1024;
 
 export class FacetCounter {
   private union = newBits(0);
@@ -51,7 +53,7 @@ export class FacetCounter {
   count(result: Uint32Array, total: number, filters: readonly FilterSet[], counts: Int32Array): void {
     this.ensureScratch();
     const { live, alive, words } = this.table;
-    for (const split of this.splits) split.sync(this.codes, live, this.table.count, this.table.capacity);
+    for (const split of this.activeSplits()) split.sync(this.codes, live, this.table.count, this.table.capacity);
     let base: FilterSet | null = null;
     let cost = this.plan(live - total).cost;
     for (const f of filters) {
@@ -86,7 +88,7 @@ export class FacetCounter {
     union.fill(0, 0, words);
     for (const vid of f.vids) {
       const bits = codes.bitsOf(vid);
-      const row = codes.pairs.subarray(vid * codes.stride);
+      const row = codes.pairRow(vid, this.part);
       for (let v = 0; v < values; v++) known[v] = known[v]! + row[v]!;
       const overlap = this.visit;
       let overlapping = 0;
@@ -110,7 +112,7 @@ export class FacetCounter {
     const docs = Math.max(1, table.count);
     let best: DenseSplit | null = null;
     let bestCost = visited * (DOC_COST + (codes.docs.used / docs) * ITEM_COST);
-    for (const split of this.splits) {
+    for (const split of this.activeSplits()) {
       const perDoc = DOC_COST + (split.lists.used / docs) * ITEM_COST;
       const cost = visited * perDoc + split.dense.length * table.words * WORD_COST;
       if (cost < bestCost) [best, bestCost] = [split, cost];
@@ -130,6 +132,10 @@ export class FacetCounter {
     }
     countLists(visit, table.words, best.lists, counts);
     best.countDense(visit, table.words, counts);
+  }
+
+  private activeSplits(): readonly DenseSplit[] {
+    return this.table.count >= SPLIT_MIN_DOCS ? this.splits : [];
   }
 
   private ensureScratch(): void {

@@ -87,11 +87,11 @@ export class BitsetSlots {
   private readonly out: Int32Array;
   private readonly kernel: Kernel | null = null;
 
-  constructor(count: number, words: number) {
+  constructor(count: number, words: number, simd = SIMD_POPCOUNT) {
     this.stride = Math.max(4, Math.ceil(words / 4) * 4);
     const bytes = (count * this.stride + count) * 4;
     let buffer: ArrayBuffer;
-    if (wasm !== undefined && SIMD_POPCOUNT) {
+    if (wasm !== undefined && simd) {
       const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
       const instance = new wasm.Instance(new wasm.Module(MODULE), { env: { mem: memory } });
       this.kernel = instance.exports.pc as Kernel;

@@ -73,7 +73,10 @@ export class SortOrders {
     this.pending.push(doc);
   }
 
+  /** Call before the doc dies. A doc still pending needs nothing: flush() skips dead docs. */
   remove(doc: number): void {
+    // Pending docs were appended since the last flush, so they are exactly the docs >= the first.
+    if (this.pending.length > 0 && doc >= this.pending[0]!) return;
     this.flush();
     removeSorted(this.byName, this.length, doc, this.compareName);
     removeSorted(this.bySize, this.length, doc, this.compareSize);

@@ -3,6 +3,7 @@
 // docs stay until compact(); callers filter by a live-doc bitset. Document frequencies are kept
 // for live docs only, through a forward list of word ids per doc.
 import { DocLists } from './doc-lists.ts';
+import { WordDict } from './word-dict.ts';
 
 export const MAX_DOCS = 1 << 24;
 
@@ -12,35 +13,28 @@ export interface PostingList {
 }
 
 export class TextPostings {
-  private readonly wordIds = new Map<string, number>();
-  private words: string[] = [];
+  readonly dict = new WordDict();
   private lists: Uint32Array[] = [];
   private lengths = new Uint32Array(1024);
   private docFreq = new Int32Array(1024);
   private readonly forward: DocLists;
   private sortedWords: string[] = [];
   private sortedIds: number[] = [];
-  private unsorted: number[] = [];
-  private readonly scratch: number[] = [];
+  /** Words with ids from here on are not in the sorted list yet. */
+  private sortedUpTo = 0;
 
   constructor(capacityDocs: number) {
     this.forward = new DocLists(true, capacityDocs, 24);
   }
 
-  get wordCount(): number {
-    return this.words.length;
-  }
-
-  /** Adds doc `doc` (the next doc number) with its words and weighted term frequencies. */
-  addDoc(doc: number, weightedTf: ReadonlyMap<string, number>): void {
+  /** Adds doc `doc` (the next doc number) with its word ids and weighted term frequencies. */
+  addDoc(doc: number, ids: readonly number[], tfs: readonly number[]): void {
     if (doc >= MAX_DOCS) throw new Error('text index is full (2^24 docs)');
-    const ids = this.scratch;
-    ids.length = 0;
-    for (const [word, tf] of weightedTf) {
-      const id = this.idOf(word);
-      this.push(id, ((doc << 8) | tf) >>> 0);
+    if (this.dict.size > this.lists.length) this.addWords();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      this.push(id, ((doc << 8) | tfs[i]!) >>> 0);
       this.docFreq[id]!++;
-      ids.push(id);
     }
     this.forward.append(doc, ids, ids.length);
   }
@@ -51,11 +45,11 @@ export class TextPostings {
   }
 
   find(word: string): number {
-    return this.wordIds.get(word) ?? -1;
+    return this.dict.find(word);
   }
 
   freq(id: number): number {
-    return this.docFreq[id]!;
+    return this.docFreq[id] ?? 0;
   }
 
   postings(id: number): PostingList {
@@ -94,16 +88,11 @@ export class TextPostings {
     this.forward.growDocs(capacityDocs);
   }
 
-  private idOf(word: string): number {
-    const known = this.wordIds.get(word);
-    if (known !== undefined) return known;
-    const id = this.words.length;
-    this.words.push(word);
-    this.wordIds.set(word, id);
-    this.lists.push(new Uint32Array(2));
-    if (id >= this.lengths.length) this.growWords(id * 2);
-    this.unsorted.push(id);
-    return id;
+  /** Posting lists for the words the dictionary gained. */
+  private addWords(): void {
+    const size = this.dict.size;
+    if (size > this.lengths.length) this.growWords(size * 2);
+    while (this.lists.length < size) this.lists.push(new Uint32Array(2));
   }
 
   private push(id: number, posting: number): void {
@@ -129,21 +118,22 @@ export class TextPostings {
 
   /** New words join the sorted word list lazily: one by one when few, by a full sort when many. */
   private sortPending(): void {
-    if (this.unsorted.length === 0) return;
-    if (this.unsorted.length > 256) {
-      const ids = this.words.map((_, i) => i);
-      ids.sort((a, b) => compareStrings(this.words[a]!, this.words[b]!));
+    const { words } = this.dict;
+    if (this.sortedUpTo === words.length) return;
+    if (words.length - this.sortedUpTo > 256) {
+      const ids = words.map((_, i) => i);
+      ids.sort((a, b) => compareStrings(words[a]!, words[b]!));
       this.sortedIds = ids;
-      this.sortedWords = ids.map((i) => this.words[i]!);
+      this.sortedWords = ids.map((i) => words[i]!);
     } else {
-      for (const id of this.unsorted) {
-        const word = this.words[id]!;
+      for (let id = this.sortedUpTo; id < words.length; id++) {
+        const word = words[id]!;
         const at = lowerBound(this.sortedWords, word);
         this.sortedWords.splice(at, 0, word);
         this.sortedIds.splice(at, 0, id);
       }
     }
-    this.unsorted = [];
+    this.sortedUpTo = words.length;
   }
 }
 

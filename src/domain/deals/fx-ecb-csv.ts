@@ -4,7 +4,9 @@
 import { parse } from 'csv-parse/sync';
 import type { FieldIssue } from '../shared/errors.ts';
 import type { FxTable } from './fx.ts';
-import { buildTable, isIsoDate } from './fx-table-check.ts';
+import { currencyDigits } from './money.ts';
+import { buildTable } from './fx-table-check.ts';
+import { isIsoDate } from './iso-date.ts';
 
 export const ECB_SOURCE = 'ECB euro foreign exchange reference rates';
 
@@ -34,6 +36,10 @@ export function ecbDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+// The history file keeps columns for currencies since replaced by the euro or redenominated
+// (CYP, ROL, TRL ...): they cannot be converted with today's minor units, so they are skipped.
+const isCurrent = (currency: string): boolean => currencyDigits(currency) !== null;
+
 function readRows(text: string): string[][] | FieldIssue {
   try {
     return parse(text, { trim: true, skip_empty_lines: true, relax_column_count: true });
@@ -57,31 +63,42 @@ function rowToTable(header: readonly string[], row: readonly string[], index: nu
   const entries: [string, string][] = [];
   header.forEach((currency, col) => {
     const value = row[col] ?? '';
-    if (col === 0 || currency === '' || value === '' || value === 'N/A') return;
+    if (col === 0 || !isCurrent(currency) || value === '' || value === 'N/A') return;
     entries.push([currency, value]);
   });
   return buildTable(date, ECB_SOURCE, entries, path);
 }
 
-/** Parses ECB CSV text into tables, newest first; any issue in any row is reported with its path. */
-export function parseEcbCsv(text: string): { tables: FxTable[]; issues: FieldIssue[] } {
+export interface EcbImport {
+  /** Newest first. */
+  tables: FxTable[];
+  issues: FieldIssue[];
+  /** Header currencies that are no longer ISO 4217 codes, left out of every table. */
+  skippedCurrencies: string[];
+}
+
+/** Parses ECB CSV text into tables; any issue in any row is reported with its path. */
+export function parseEcbCsv(text: string): EcbImport {
   const rows = readRows(text);
-  if (!Array.isArray(rows)) return { tables: [], issues: [rows] };
+  if (!Array.isArray(rows)) return { tables: [], issues: [rows], skippedCurrencies: [] };
   const [header, ...data] = rows;
   if (header === undefined || header[0] !== 'Date' || data.length === 0) {
-    return {
-      tables: [],
-      issues: [
-        { path: '', message: 'Expected a "Date, USD, JPY, ..." header and at least one row' },
-      ],
-    };
+    const message = 'Expected a "Date, USD, JPY, ..." header and at least one row';
+    return { tables: [], issues: [{ path: '', message }], skippedCurrencies: [] };
   }
   const tables: FxTable[] = [];
   const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
   data.forEach((row, i) => {
     const built = rowToTable(header, row, i);
-    if (built.table !== null) tables.push(built.table);
     issues.push(...built.issues);
+    if (built.table === null) return;
+    if (seen.has(built.table.date)) {
+      issues.push({ path: `rows[${i}].Date`, message: `Date ${built.table.date} appears twice` });
+    }
+    seen.add(built.table.date);
+    tables.push(built.table);
   });
-  return { tables: tables.sort((a, b) => (a.date < b.date ? 1 : -1)), issues };
+  const skippedCurrencies = header.slice(1).filter((c) => c !== '' && !isCurrent(c));
+  return { tables: tables.sort((a, b) => (a.date < b.date ? 1 : -1)), issues, skippedCurrencies };
 }

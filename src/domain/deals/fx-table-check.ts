@@ -1,20 +1,12 @@
 // Shared checks for rate tables, whichever file format they came from.
 import type { FieldIssue } from '../shared/errors.ts';
-import type { FxTable } from './fx.ts';
-import { FX_BASE } from './fx.ts';
+import { FX_BASE, type FxTable } from './fx.ts';
 import { currencyDigits } from './money.ts';
 import { parseDecimal, type Ratio } from './rational.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isIsoDate } from './iso-date.ts';
 
 export const joinPath = (prefix: string, key: string): string =>
   prefix === '' ? key : `${prefix}.${key}`;
-
-export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 /** One rate given as decimal text: a known currency other than EUR, a positive exact decimal. */
 export function checkRate(currency: string, text: string, path: string): Ratio | FieldIssue {

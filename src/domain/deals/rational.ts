@@ -14,6 +14,11 @@ export function ratio(num: bigint, den: bigint): Ratio {
   return den < 0n ? { num: -num, den: -den } : { num, den };
 }
 
+export const add = (a: Ratio, b: Ratio): Ratio =>
+  a.den === b.den
+    ? ratio(a.num + b.num, a.den)
+    : ratio(a.num * b.den + b.num * a.den, a.den * b.den);
+
 export const mul = (a: Ratio, b: Ratio): Ratio => ratio(a.num * b.num, a.den * b.den);
 
 export const div = (a: Ratio, b: Ratio): Ratio => ratio(a.num * b.den, a.den * b.num);

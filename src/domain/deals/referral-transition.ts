@@ -21,7 +21,13 @@ import {
   type ReferralSubstatus,
   type Side,
 } from './referral-state.ts';
-import { describeRules, findRule, rulesFrom, type TransitionKind } from './referral-transitions.ts';
+import {
+  describeRules,
+  findRule,
+  rulesFrom,
+  type TransitionKind,
+  type TransitionRule,
+} from './referral-transitions.ts';
 
 export interface TransitionRequest {
   status: ReferralStatus;
@@ -68,12 +74,13 @@ function mismatch(req: TransitionRequest): AppError {
 /** Table checks: the move exists from this status, this actor may make it, and the referral has not lapsed. */
 function authorize(
   current: ReferralState,
+  to: ReferralStatus,
   kind: TransitionKind,
   actor: Actor,
   now: Date,
-): AppError | null {
+): TransitionRule | AppError {
   const from = rulesFrom(current.status);
-  const rule = findRule(current.status, kind);
+  const rule = findRule(current.status, to, kind);
   if (rule === undefined) {
     const what =
       current.status === 'Closed'
@@ -98,7 +105,14 @@ function authorize(
       describeRules(left),
     );
   }
-  return null;
+  return rule;
+}
+
+function settableStages(kind: TransitionKind, current: ReferralState): readonly SalesStage[] {
+  if (kind === 'win') return ['Won'];
+  if (kind === 'accept' || (kind === 'update' && current.status === 'Active')) return ACTIVE_STAGES;
+  if (kind === 'update') return ['Created'];
+  return [];
 }
 
 function stageFor(
@@ -106,19 +120,15 @@ function stageFor(
   current: ReferralState,
   req: TransitionRequest,
 ): SalesStage | FieldIssue {
-  const allowed: readonly SalesStage[] =
-    kind === 'win'
-      ? ['Won']
-      : kind === 'accept' || current.status === 'Active'
-        ? ACTIVE_STAGES
-        : ['Created'];
-  const stageSettable = kind === 'update' || kind === 'accept' || kind === 'win';
-  if (req.stage === undefined)
+  if (req.stage === undefined) {
     return kind === 'win' ? 'Won' : kind === 'accept' ? 'Accepted' : current.stage;
-  if (stageSettable && allowed.includes(req.stage)) return req.stage;
-  const message = stageSettable
-    ? `Must be one of: ${allowed.join(', ')}`
-    : 'Cannot be set on this transition';
+  }
+  const allowed = settableStages(kind, current);
+  if (allowed.includes(req.stage)) return req.stage;
+  const message =
+    allowed.length === 0
+      ? 'Cannot be set on this transition'
+      : `Must be one of: ${allowed.join(', ')}`;
   return { path: 'stage', message };
 }
 
@@ -144,25 +154,26 @@ function fieldIssues(kind: TransitionKind, req: TransitionRequest): FieldIssue[]
 
 function apply(
   current: ReferralState,
-  kind: TransitionKind,
+  rule: TransitionRule,
   req: TransitionRequest,
   stage: SalesStage,
   now: Date,
   rules: ReferralRules,
 ): ReferralState {
-  const rule = findRule(current.status, kind);
   const at = now.toISOString();
+  const reason = req.statusReason?.trim();
   const next: ReferralState = {
     ...current,
-    status: rule?.to ?? current.status,
-    substatus: rule?.substatus ?? current.substatus,
-    statusReason: req.statusReason?.trim() ?? current.statusReason,
+    status: rule.to,
+    substatus: rule.substatus,
+    // An update may leave the reason as it was; a change of status states its own (or none).
+    statusReason: rule.kind === 'update' ? (reason ?? current.statusReason) : reason || null,
     stage,
     value: req.value === undefined ? current.value : toAmount(req.value),
   };
-  if (kind === 'accept') next.acceptedAt = at;
+  if (rule.kind === 'accept') next.acceptedAt = at;
   if (next.status === 'Closed') next.closedAt = at;
-  if (kind === 'win' && !meetsRegistrationWindow(current.createdAt, now, rules)) {
+  if (rule.kind === 'win' && !meetsRegistrationWindow(current.createdAt, now, rules)) {
     next.flags = [...current.flags, 'won-within-registration-window'];
   }
   return next;
@@ -188,14 +199,14 @@ function run(
 ): TransitionResult {
   const kind = classify(current.status, req);
   if (kind === null) return fail(mismatch(req));
-  const denied = authorize(current, kind, actor, now);
-  if (denied !== null) return fail(denied);
+  const rule = authorize(current, req.status, kind, actor, now);
+  if (rule instanceof AppError) return fail(rule);
   const stage = stageFor(kind, current, req);
   const issues = fieldIssues(kind, req);
-  if ('path' in stage) issues.push(stage);
-  if (issues.length > 0 || 'path' in stage)
+  if (typeof stage !== 'string') issues.push(stage);
+  if (issues.length > 0 || typeof stage !== 'string')
     return fail(new AppError('validation', 'Invalid referral change', issues));
-  return { ok: true, kind, state: apply(current, kind, req, stage, now, rules) };
+  return { ok: true, kind, state: apply(current, rule, req, stage, now, rules) };
 }
 
 /** The expiry job's move: New and past `expiresAt` -> Closed/Expired. Safe to call twice (second is a conflict). */

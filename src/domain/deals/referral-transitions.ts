@@ -88,8 +88,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 export const rulesFrom = (status: ReferralStatus): TransitionRule[] =>
   TRANSITIONS.filter((r) => r.from === status);
 
-export const findRule = (from: ReferralStatus, kind: TransitionKind): TransitionRule | undefined =>
-  TRANSITIONS.find((r) => r.from === from && r.kind === kind);
+/** The rule for moving `from` to status `to` as `kind`; undefined when the table has none. */
+export const findRule = (
+  from: ReferralStatus,
+  to: ReferralStatus,
+  kind: TransitionKind,
+): TransitionRule | undefined =>
+  TRANSITIONS.find((r) => r.from === from && r.to === to && r.kind === kind);
 
 /** One issue per allowed move, e.g. `New -> Active/Accepted by receiver: accept`. */
 export function describeRules(rules: readonly TransitionRule[]): FieldIssue[] {

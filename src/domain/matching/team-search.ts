@@ -1,0 +1,38 @@
+// The state one local search works on: the problem, the current assignment with its terms, each
+// cell's able candidates (strongest first) and the value to beat.
+import { TeamState } from './team-state.ts';
+import { compareValues, type TeamProblem, type TeamValue } from './team-problem.ts';
+
+/** Strictly better by more than float noise, so every search ends. */
+export const IMPROVEMENT = 1e-12;
+
+export interface Search {
+  readonly p: TeamProblem;
+  readonly s: TeamState;
+  /** Per cell, the candidates that can serve it, strongest first (input order among equals). */
+  readonly able: readonly Int32Array[];
+  best: TeamValue;
+}
+
+export function ableLists(p: TeamProblem): Int32Array[] {
+  const n = p.cellCount;
+  return Array.from({ length: n }, (_, c) => {
+    const able: number[] = [];
+    for (let m = 0; m < p.candidateCount; m++) if (p.strength[m * n + c]! > 0) able.push(m);
+    able.sort((x, y) => p.strength[y * n + c]! - p.strength[x * n + c]! || x - y);
+    return Int32Array.from(able);
+  });
+}
+
+export function startSearch(p: TeamProblem, start: Int32Array, able = ableLists(p)): Search {
+  const s = new TeamState(p, start);
+  return { p, s, able, best: s.value() };
+}
+
+/** Keeps the current state (returns true) when it beats `best`. */
+export function improved(x: Search): boolean {
+  if (compareValues(x.s, x.best) <= IMPROVEMENT) return false;
+  x.s.refresh();
+  x.best = x.s.value();
+  return true;
+}
