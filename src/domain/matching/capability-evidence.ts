@@ -2,7 +2,7 @@
 // than self-declared tags: a specialization (or Azure Expert MSP) > the designation of the cell's
 // solution area > a tag the partner typed in itself.
 //
-// | cell kind      | 1.0 (specialization)          | 0.8 (designation)         | 0.5 (self-declared)          |
+// | cell kind      | 1.0 (specialization)          | 0.75 (designation)        | 0.5 (self-declared)          |
 // | specialization | holds that specialization     | holds SP-<its area>       | declares its area            |
 // | solutionArea   | any specialization of the area| holds SP-<area>           | declares the area            |
 // | product        | tag + a spec. of its area(s)  | tag + SP-<its area(s)>    | the tag, or SP-<area> alone  |
@@ -10,10 +10,17 @@
 import { VOCABULARIES } from '../taxonomy/vocabularies.ts';
 import type { CellKind, NeedCell } from './need.ts';
 
-export const EVIDENCE = { specialization: 1, designation: 0.8, declared: 0.5, none: 0 } as const;
+// Powers of two, so the values stay exact through the score's rounding (factors.ts).
+export const EVIDENCE = { specialization: 1, designation: 0.75, declared: 0.5, none: 0 } as const;
 export type EvidenceBasis = keyof typeof EVIDENCE;
 
-type CapabilityField = 'services' | 'products' | 'solutionAreas' | 'designations' | 'specializations';
+// Levels, weakest first: the hot path works on these small integers.
+const BASES: readonly EvidenceBasis[] = ['none', 'declared', 'designation', 'specialization'];
+const LEVEL_VALUE = Float64Array.from(BASES, (b) => EVIDENCE[b]);
+const [NONE, DECLARED, DESIGNATION, SPECIALIZATION] = [0, 1, 2, 3] as const;
+
+type CapabilityField =
+  'services' | 'products' | 'solutionAreas' | 'designations' | 'specializations';
 export type CapabilityLists = { readonly [F in CapabilityField]: readonly string[] };
 
 // Which solution areas' badges vouch for a product. Products carry no area in the Partner Center
@@ -56,11 +63,11 @@ export interface CellPlan {
   readonly kind: CellKind;
   readonly code: string;
   /** Solution areas the cell belongs to (none for most services). */
-  readonly areas: readonly string[];
+  readonly areas: ReadonlySet<string>;
   /** Codes in `specializations` (or, for services, `designations`) worth 1.0. */
-  readonly top: readonly string[];
-  /** Codes in `designations` worth 0.8. */
-  readonly designations: readonly string[];
+  readonly top: ReadonlySet<string>;
+  /** Codes in `designations` worth 0.75. */
+  readonly designations: ReadonlySet<string>;
 }
 
 const areaOfSpecialization = new Map(
@@ -77,59 +84,76 @@ const specializationsOf = (areas: readonly string[]): string[] =>
 
 export function planCell(cell: Pick<NeedCell, 'kind' | 'code'>): CellPlan {
   const { kind, code } = cell;
+  const plan = (
+    areas: readonly string[],
+    top: readonly string[],
+    designations: readonly string[],
+  ) => ({
+    kind,
+    code,
+    areas: new Set(areas),
+    top: new Set(top),
+    designations: new Set(designations),
+  });
   switch (kind) {
     case 'specialization': {
       const area = areaOfSpecialization.get(code);
       const areas = area === undefined || area === '' ? [] : [area];
-      return { kind, code, areas, top: [code], designations: designationsOf(areas) };
+      return plan(areas, [code], designationsOf(areas));
     }
     case 'solutionArea':
-      return { kind, code, areas: [code], top: specializationsOf([code]), designations: designationsOf([code]) };
+      return plan([code], specializationsOf([code]), designationsOf([code]));
     case 'product': {
       const areas = PRODUCT_AREAS[code] ?? [];
-      return { kind, code, areas, top: specializationsOf(areas), designations: designationsOf(areas) };
+      return plan(areas, specializationsOf(areas), designationsOf(areas));
     }
     case 'service': {
       const badges = SERVICE_BADGES[code] ?? { audited: [], designated: [] };
-      return { kind, code, areas: [], top: badges.audited, designations: badges.designated };
+      return plan([], badges.audited, badges.designated);
     }
   }
 }
 
-function hasAny(list: readonly string[], codes: readonly string[]): boolean {
-  for (const c of codes) if (list.includes(c)) return true;
+/** Whether any code of the profile's (short) list is in the plan's set. */
+function hasAny(list: readonly string[], codes: ReadonlySet<string>): boolean {
+  for (let i = 0; i < list.length; i++) if (codes.has(list[i]!)) return true;
   return false;
 }
 
 /** Evidence in [0, 1] that `org` delivers the cell's capability (anywhere). Allocation-free. */
 export function cellEvidence(plan: CellPlan, org: CapabilityLists): number {
-  return EVIDENCE[evidenceBasis(plan, org)];
+  return LEVEL_VALUE[evidenceLevel(plan, org)]!;
 }
 
 export function evidenceBasis(plan: CellPlan, org: CapabilityLists): EvidenceBasis {
+  return BASES[evidenceLevel(plan, org)]!;
+}
+
+function evidenceLevel(plan: CellPlan, org: CapabilityLists): number {
   switch (plan.kind) {
     case 'specialization':
     case 'solutionArea':
-      if (hasAny(org.specializations, plan.top)) return 'specialization';
-      if (hasAny(org.designations, plan.designations)) return 'designation';
-      return hasAny(org.solutionAreas, plan.areas) ? 'declared' : 'none';
+      if (hasAny(org.specializations, plan.top)) return SPECIALIZATION;
+      if (hasAny(org.designations, plan.designations)) return DESIGNATION;
+      return hasAny(org.solutionAreas, plan.areas) ? DECLARED : NONE;
     case 'product': {
       const tagged = org.products.includes(plan.code);
-      if (tagged && hasAny(org.specializations, plan.top)) return 'specialization';
-      if (tagged && hasAny(org.designations, plan.designations)) return 'designation';
-      return tagged || hasAny(org.designations, plan.designations) ? 'declared' : 'none';
+      if (tagged && hasAny(org.specializations, plan.top)) return SPECIALIZATION;
+      const designated = hasAny(org.designations, plan.designations);
+      if (tagged && designated) return DESIGNATION;
+      return tagged || designated ? DECLARED : NONE;
     }
     case 'service':
-      if (hasAny(org.designations, plan.top)) return 'specialization';
-      if (hasAny(org.designations, plan.designations)) return 'designation';
-      return org.services.includes(plan.code) ? 'declared' : 'none';
+      if (hasAny(org.designations, plan.top)) return SPECIALIZATION;
+      if (hasAny(org.designations, plan.designations)) return DESIGNATION;
+      return org.services.includes(plan.code) ? DECLARED : NONE;
   }
 }
 
 /** The badge behind a basis, for explanations ("specialization Finance"). */
 export function evidenceSource(plan: CellPlan, org: CapabilityLists, basis: EvidenceBasis): string {
-  const first = (list: readonly string[], codes: readonly string[]) =>
-    codes.find((c) => list.includes(c)) ?? '';
+  const first = (list: readonly string[], codes: ReadonlySet<string>) =>
+    list.find((c) => codes.has(c)) ?? '';
   switch (basis) {
     case 'specialization':
       return plan.kind === 'service'

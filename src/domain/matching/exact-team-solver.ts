@@ -3,13 +3,19 @@
 // cell tries its candidates strongest first, then "nobody". A branch is cut when even its
 // optimistic completion (nothing more uncovered, no more excess, every remaining cell at its
 // best strength, no new member) is not better than the best complete assignment found so far.
-import { cellsByWeight } from './team-assign.ts';
-import { NONE, TeamEvaluator, compareValues, type TeamProblem, type TeamValue } from './team-problem.ts';
+import {
+  NONE,
+  TeamEvaluator,
+  compareValues,
+  type TeamProblem,
+  type TeamValue,
+} from './team-problem.ts';
+import { ableLists } from './team-search.ts';
 
 interface Search {
   readonly p: TeamProblem;
   readonly order: readonly number[];
-  readonly options: readonly (readonly number[])[];
+  readonly options: readonly Int32Array[];
   /** Σ over order[k..] of ω_c · best strength of c. */
   readonly bestRest: Float64Array;
   readonly assign: Int32Array;
@@ -31,31 +37,35 @@ export function solveExact(p: TeamProblem): Int32Array {
 
 function setUp(p: TeamProblem): Search {
   const n = p.cellCount;
-  const options = Array.from({ length: n }, (_, c) =>
-    Array.from({ length: p.candidateCount }, (_, m) => m)
-      .filter((m) => p.strength[m * n + c]! > 0)
-      .sort((x, y) => p.strength[y * n + c]! - p.strength[x * n + c]! || x - y),
+  const options = ableLists(p);
+  const rank = new Int32Array(n);
+  p.byWeight.forEach((c, i) => (rank[c] = i));
+  const order = Array.from(p.byWeight).sort(
+    (x, y) => options[x]!.length - options[y]!.length || rank[x]! - rank[y]!,
   );
-  const weightRank = cellsByWeight(p);
-  const order = weightRank
-    .slice()
-    .sort((x, y) => options[x]!.length - options[y]!.length || weightRank.indexOf(x) - weightRank.indexOf(y));
   const bestRest = new Float64Array(n + 1);
   for (let k = n - 1; k >= 0; k--) {
     const c = order[k]!;
     const top = options[c]![0];
-    bestRest[k] = bestRest[k + 1]! + (top === undefined ? 0 : p.share[c]! * p.strength[top * n + c]!);
+    bestRest[k] =
+      bestRest[k + 1]! + (top === undefined ? 0 : p.share[c]! * p.strength[top * n + c]!);
   }
   const none = new Int32Array(n).fill(NONE);
   const ev = new TeamEvaluator(p);
   return {
     ev,
-    p, order, options, bestRest,
+    p,
+    order,
+    options,
+    bestRest,
     assign: none.slice(),
     load: new Float64Array(p.candidateCount),
     best: none,
     bestValue: ev.value(none),
-    members: 0, uncovered: 0, excess: 0, strength: 0,
+    members: 0,
+    uncovered: 0,
+    excess: 0,
+    strength: 0,
   };
 }
 

@@ -41,7 +41,13 @@ export function explain(ctx: MatchContext, org: MatchOrg, signals?: MatchSignals
   return FACTORS.map((factor, i) => {
     const value = ctx.values[i]!;
     const weight = ctx.weights[i]! as FactorWeight;
-    return { factor, value, weight, points: (value * weight) as Points, text: textOf(factor, ctx, org, signals) };
+    return {
+      factor,
+      value,
+      weight,
+      points: (value * weight) as Points,
+      text: textOf(factor, ctx, org, signals),
+    };
   });
 }
 
@@ -53,27 +59,52 @@ function textOf(factor: Factor, ctx: MatchContext, org: MatchOrg, signals?: Matc
     case 'geography':
       return geographyText(ctx);
     case 'language':
-      return asked(need.language, (l) => (org.languages.includes(l) ? 'Works in' : 'Does not list') + ` ${labelOf('languages', l)}`);
+      return asked(need.language, (l) => listsText(org.languages, l, 'Works in', 'languages'));
     case 'industry':
-      return asked(need.industry, (x) => (org.industries.includes(x) ? 'Serves' : 'Does not list') + ` ${labelOf('industries', x)}`);
+      return asked(need.industry, (x) => listsText(org.industries, x, 'Serves', 'industries'));
     case 'customerSize':
-      return asked(need.customerSize, (s) => sizeText(ctx.values[F.customerSize]!, labelOf('customerSizes', s)));
+      return asked(need.customerSize, (s) =>
+        sizeText(ctx.values[F.customerSize]!, labelOf('customerSizes', s)),
+      );
     case 'capacity':
-      return `${org.capacity.availableConsultants} consultants available` +
-        (need.minCapacity === undefined ? '' : ` (${need.minCapacity} asked)`);
+      return (
+        `${org.capacity.availableConsultants} consultants available` +
+        (need.minCapacity === undefined ? '' : ` (${need.minCapacity} asked)`)
+      );
     case 'teaming':
       return org.teaming.open ? 'Open to teaming' : 'Not marked as open to teaming';
+    case 'responsiveness':
+    case 'partnership':
+    case 'trust':
+      return signalText(factor, ctx, signals);
+    case 'complementarity':
+      return complementarityText(ctx);
+  }
+}
+
+function listsText(list: readonly string[], code: string, yes: string, vocabulary: VocabularyName) {
+  return `${list.includes(code) ? yes : 'Does not list'} ${labelOf(vocabulary, code)}`;
+}
+
+function signalText(
+  factor: 'responsiveness' | 'partnership' | 'trust',
+  ctx: MatchContext,
+  signals?: MatchSignals,
+): string {
+  switch (factor) {
     case 'responsiveness':
       return signals?.responsiveness === undefined
         ? 'No referral history yet (neutral)'
         : `Answers referrals: ${pct(ctx.values[F.responsiveness]!)}`;
     case 'partnership':
       if (ctx.requesterId === null) return 'No requester organization';
-      return signals?.partneredWithRequester === true ? 'Already partners with you' : 'Not yet partnered with you';
+      return signals?.partneredWithRequester === true
+        ? 'Already partners with you'
+        : 'Not yet partnered with you';
     case 'trust':
-      return signals?.trust === undefined ? 'No trust record yet (neutral)' : `Trust ${pct(ctx.values[F.trust]!)}`;
-    case 'complementarity':
-      return complementarityText(ctx);
+      return signals?.trust === undefined
+        ? 'No trust record yet (neutral)'
+        : `Trust ${pct(ctx.values[F.trust]!)}`;
   }
 }
 
@@ -83,7 +114,9 @@ function asked(x: string | undefined, say: (x: string) => string): string {
 
 function sizeText(value: number, label: string): string {
   if (value === 1) return `Serves customers of ${label}`;
-  return value > 0 ? `Serves customers next to ${label} in size` : `Does not list customers of ${label}`;
+  return value > 0
+    ? `Serves customers next to ${label} in size`
+    : `Does not list customers of ${label}`;
 }
 
 function cellLabel(ctx: MatchContext, c: number): string {
@@ -100,7 +133,13 @@ function capabilityText(ctx: MatchContext, org: MatchOrg): string {
     const source = evidenceSource(plan, org, evidenceBasis(plan, org));
     const reached = ctx.reach[c]! > 0;
     if (reached) counted++;
-    parts.push(`${cellLabel(ctx, c)}: ${source}${reached ? '' : ' (not counted: out of reach)'}`);
+    const where =
+      ctx.reach[c] === REACH.served
+        ? ''
+        : reached
+          ? ' (half: neighbouring country)'
+          : ' (not counted: out of reach)';
+    parts.push(`${cellLabel(ctx, c)}: ${source}${where}`);
   }
   const n = ctx.cap.length;
   if (parts.length === 0) return `No evidence for any of the ${n} cells`;

@@ -15,10 +15,10 @@ import {
 import { REACH, reachOf } from './regions.ts';
 
 /**
- * capability = Σ w_c · evidence_c over cells the candidate reaches (country or region) / Σ w_c;
- * geography  = Σ w_c · reach_c over cells it has evidence for / Σ w_c.
- * Each is conditioned on the other, so "can do X somewhere" and "is in Y doing something else"
- * score nothing for a cell (X, Y).
+ * capability = Σ w_c · evidence_c · reach_c / Σ w_c  (what it can deliver where it is needed);
+ * geography  = Σ w_c · reach_c / Σ w_c over the cells it has evidence for.
+ * Both need evidence and reach on the same cell, so "can do X somewhere" and "is in Y doing
+ * something else" score nothing for a cell (X, Y); a neighbour of Y counts half in both.
  */
 export function cellFactorValues(ctx: MatchContext): void {
   let capability = 0;
@@ -28,7 +28,7 @@ export function cellFactorValues(ctx: MatchContext): void {
     const cap = ctx.cap[c]!;
     const reach = ctx.reach[c]!;
     if (cap > 0 && reach > 0) {
-      capability += w * cap;
+      capability += w * cap * reach;
       geography += w * reach;
     }
   }
@@ -101,7 +101,8 @@ function sizeFit(asked: number, sizes: readonly string[]): number {
 export function isEligible(ctx: MatchContext, org: MatchOrg): boolean {
   if (org.id === ctx.requesterId) return false;
   if (ctx.values[F.capability] === 0) return false;
-  if (ctx.excludeCompetitors && ctx.values[F.complementarity]! >= ctx.competitorOverlap) return false;
+  if (ctx.excludeCompetitors && ctx.values[F.complementarity]! >= ctx.competitorOverlap)
+    return false;
   for (const d of ctx.need.requiredDesignations) if (!org.designations.includes(d)) return false;
   return true;
 }

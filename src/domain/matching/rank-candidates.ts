@@ -60,7 +60,9 @@ export function rankCandidates<C extends MatchOrg>(
     return compareText(x.name, y.name) || compareText(x.id, y.id);
   });
   const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
-  return kept.slice(0, limit).map((i) => matchResult(ctx, candidates[i]!, signals(candidates[i]!.id)));
+  return kept
+    .slice(0, limit)
+    .map((i) => matchResult(ctx, candidates[i]!, signals(candidates[i]!.id)));
 }
 
 /** Scores and explains one candidate (allocates: for returned results only). */

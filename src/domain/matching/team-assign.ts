@@ -3,13 +3,6 @@ import { NONE, type TeamProblem } from './team-problem.ts';
 
 const TIE = 1e-12;
 
-/** Cell indexes, heaviest first (lower index first among equals). */
-export function cellsByWeight(p: TeamProblem): number[] {
-  return Array.from({ length: p.cellCount }, (_, c) => c).sort(
-    (x, y) => p.share[y]! - p.share[x]! || x - y,
-  );
-}
-
 /**
  * Gives each cell to a member (inTeam[m] = 1): cells whose member in `base` is still in the team
  * keep it; the others, heaviest first, go to the member that adds the least excess over the share
@@ -28,7 +21,7 @@ export function assignWithin(p: TeamProblem, inTeam: Uint8Array, base?: Int32Arr
       }
     }
   }
-  for (const c of cellsByWeight(p)) {
+  for (const c of p.byWeight) {
     if (a[c] !== NONE) continue;
     const m = bestMember(p, inTeam, load, c);
     if (m !== NONE) {

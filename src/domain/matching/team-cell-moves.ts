@@ -2,7 +2,7 @@
 // `team` mask, cells only move between the masked candidates (polishing one member set); without
 // one, to any able candidate or to nobody.
 import { NONE } from './team-problem.ts';
-import { improved, type Search } from './team-search.ts';
+import { exhausted, improved, type Search } from './team-search.ts';
 
 export type Mask = Uint8Array | null;
 
@@ -50,23 +50,36 @@ export function swapCells(x: Search): boolean {
   return false;
 }
 
-/** Moves cell c to m and one of m's other cells elsewhere: makes room under the share cap. */
-export function moveAndEject(x: Search, mask: Mask): boolean {
+/**
+ * An ejection chain: cell c moves to m, then one of m's other cells moves on, and (for depth 3)
+ * so on while the member that received the last cell is over the share cap. Makes room under the
+ * cap where single moves and swaps cannot.
+ */
+export function moveAndEject(x: Search, mask: Mask, depth = 2): boolean {
   const { s, able } = x;
-  for (let c = 0; c < s.assign.length; c++) {
+  for (let c = 0; c < s.assign.length && !exhausted(x); c++) {
     const was = s.assign[c]!;
     for (const m of able[c]!) {
       if (m === was || !inMask(mask, m)) continue;
       s.move(c, m);
-      if (ejectOne(x, mask, c, m)) return true;
+      if (eject(x, mask, c, m, depth - 1, false)) return true;
       s.move(c, was);
     }
   }
   return false;
 }
 
-function ejectOne(x: Search, mask: Mask, moved: number, m: number): boolean {
-  const { s, able } = x;
+/** Moves one cell of m (not `moved`) elsewhere; recurses while someone is over the cap. */
+function eject(
+  x: Search,
+  mask: Mask,
+  moved: number,
+  m: number,
+  depth: number,
+  onlyOverCap: boolean,
+): boolean {
+  const { s, able, p } = x;
+  if (depth === 0 || exhausted(x) || (onlyOverCap && s.load[m]! <= p.maxShare)) return false;
   for (let d = 0; d < s.assign.length; d++) {
     if (d === moved || s.assign[d] !== m) continue;
     const targets = able[d]!;
@@ -76,6 +89,11 @@ function ejectOne(x: Search, mask: Mask, moved: number, m: number): boolean {
       if (k === m || !eligible) continue;
       s.move(d, k);
       if (improved(x)) return true;
+      if (
+        depth > 1 &&
+        (eject(x, mask, d, m, depth - 1, true) || eject(x, mask, d, k, depth - 1, true))
+      )
+        return true;
       s.move(d, m);
     }
   }
@@ -84,7 +102,7 @@ function ejectOne(x: Search, mask: Mask, moved: number, m: number): boolean {
 
 /** Improves how cells are spread over the members of `team`, until no cell move helps. */
 export function polish(x: Search, team: Uint8Array): void {
-  for (let round = 0; round < MAX_POLISH_ROUNDS; round++) {
+  for (let round = 0; round < MAX_POLISH_ROUNDS && !exhausted(x); round++) {
     if (!(moveCell(x, team) || swapCells(x) || moveAndEject(x, team))) return;
   }
 }

@@ -36,7 +36,10 @@ export interface Team {
   objective: number;
   /** Largest member share of the weighted need. */
   maxShareUsed: Share;
-  /** true when some member exceeds maxShare because no team with this coverage avoids it. */
+  /**
+   * true when some member exceeds maxShare: the solver found no team with this coverage that
+   * avoids it (the heuristic's answer; the exact solver's is a proof).
+   */
   shareCapRelaxed: boolean;
 }
 
@@ -66,7 +69,11 @@ export function formTeam(
   };
 }
 
-function membersOf(p: TeamProblem, assign: Int32Array, candidates: readonly TeamCandidate[]): TeamMember[] {
+function membersOf(
+  p: TeamProblem,
+  assign: Int32Array,
+  candidates: readonly TeamCandidate[],
+): TeamMember[] {
   const byCandidate = new Map<number, TeamMember>();
   for (let c = 0; c < p.cellCount; c++) {
     const m = assign[c]!;

@@ -1,9 +1,14 @@
-// The production solver for team-problem.ts: two deterministic starts (each cell to its strongest
-// candidate; members added greedily), each improved by local search until no move helps; then
-// "kicks" to escape local optima: forbid one member of the best team, re-optimise without it,
-// allow it again and re-optimise; keep the result when it is better, until no kick helps.
-import { assignWithin } from './team-assign.ts';
+// The production solver for team-problem.ts, greedy plus local improvement, deterministic:
+// 1. only a shortlist takes part: the 6 strongest candidates of each cell;
+// 2. two greedy starts (each cell to its strongest candidate; members added one by one), each
+//    improved by the quick local search (team-local-search.ts);
+// 3. up to 3 rounds of kicks against local optima: forbid one member of the best team,
+//    re-optimise without it, allow it again and re-optimise; keep the result if it is better;
+// 4. a final thorough local search (two-member exchanges, longer ejection chains).
+// team-formation.test.ts measures it against exact-team-solver.ts.
 import { improve } from './team-local-search.ts';
+import type { Work } from './team-search.ts';
+import { TeamState } from './team-state.ts';
 import {
   NONE,
   TeamEvaluator,
@@ -13,14 +18,22 @@ import {
 } from './team-problem.ts';
 
 const IMPROVEMENT = 1e-12;
-const MAX_KICK_ROUNDS = Number(process.env.KICKS ?? 20);
+const MAX_KICK_ROUNDS = 3;
 
 /** Candidates considered per cell: the strongest few (see shortlist). */
-export const SHORTLIST_PER_CELL = Number(process.env.SL ?? 6);
+export const SHORTLIST_PER_CELL = 6;
 
-export function solveHeuristic(p: TeamProblem): Int32Array {
+/**
+ * Evaluations (moves tried, bounds computed) one solve may spend. Small needs finish far below
+ * it; needs of dozens of cells stop at it with the best team found so far.
+ */
+export const WORK_BUDGET = 200_000;
+
+export function solveHeuristic(p: TeamProblem, budget = WORK_BUDGET): Int32Array {
   const { problem, ids } = shortlist(p, SHORTLIST_PER_CELL);
-  return solveShortlisted(problem).map((m) => (m === NONE ? NONE : ids[m]!));
+  const work: Work = { left: budget };
+  const a = solveShortlisted(problem, work);
+  return a.map((m) => (m === NONE ? NONE : ids[m]!));
 }
 
 /**
@@ -29,7 +42,10 @@ export function solveHeuristic(p: TeamProblem): Int32Array {
  * any cell would only enter an optimal team to save a member or respect the cap, which the
  * shortlist's many alternatives almost always do as well.
  */
-export function shortlist(p: TeamProblem, perCell: number): { problem: TeamProblem; ids: number[] } {
+export function shortlist(
+  p: TeamProblem,
+  perCell: number,
+): { problem: TeamProblem; ids: number[] } {
   const n = p.cellCount;
   const keep = new Uint8Array(p.candidateCount);
   const all = Array.from({ length: p.candidateCount }, (_, m) => m);
@@ -45,27 +61,27 @@ export function shortlist(p: TeamProblem, perCell: number): { problem: TeamProbl
   return { problem: { ...p, candidateCount: ids.length, strength }, ids };
 }
 
-function solveShortlisted(p: TeamProblem): Int32Array {
+function solveShortlisted(p: TeamProblem, work: Work): Int32Array {
   const ev = new TeamEvaluator(p);
-  let best = improve(p, strongestPerCell(p));
-  const greedy = improve(p, greedyMembers(p, ev));
+  let best = improve(p, strongestPerCell(p), work);
+  const greedy = improve(p, greedyMembers(p), work);
   if (compareValues(ev.value(greedy), ev.value(best)) > IMPROVEMENT) best = greedy;
   for (let round = 0; round < MAX_KICK_ROUNDS; round++) {
-    const kicked = kick(p, ev, best);
+    const kicked = kick(p, ev, best, work);
     if (kicked === null) break;
     best = kicked;
   }
-  return best;
+  return improve(p, best, work, true);
 }
 
-function kick(p: TeamProblem, ev: TeamEvaluator, a: Int32Array): Int32Array | null {
+function kick(p: TeamProblem, ev: TeamEvaluator, a: Int32Array, work: Work): Int32Array | null {
   const value = ev.value(a);
   const members = [...new Set(a)].filter((m) => m !== NONE).sort((x, y) => x - y);
   const kicks = members.map((y) => [y]);
   for (const banned of kicks) {
     const q = without(p, banned);
     const start = a.map((m) => (banned.includes(m) ? NONE : m));
-    const b = improve(p, improve(q, start));
+    const b = improve(p, improve(q, start, work), work);
     if (compareValues(ev.value(b), value) > IMPROVEMENT) return b;
   }
   return null;
@@ -97,27 +113,38 @@ function strongestPerCell(p: TeamProblem): Int32Array {
   return a;
 }
 
-/** Adds, one at a time, the candidate whose arrival improves the team most; stops when none does. */
-function greedyMembers(p: TeamProblem, ev: TeamEvaluator): Int32Array {
-  const inTeam = new Uint8Array(p.candidateCount);
-  let current: Int32Array = new Int32Array(p.cellCount).fill(NONE);
-  let currentValue: TeamValue = ev.value(current);
+/**
+ * Adds, one at a time, the candidate whose arrival helps most, taking every cell it serves
+ * better than the current holder (or that nobody holds); stops when no arrival helps.
+ */
+function greedyMembers(p: TeamProblem): Int32Array {
+  const s = new TeamState(p, new Int32Array(p.cellCount).fill(NONE));
+  const holders = new Int32Array(p.cellCount);
   for (let size = 0; size < Math.min(p.maxMembers, p.candidateCount); size++) {
     let pick = NONE;
+    let best: TeamValue = s.value();
     for (let x = 0; x < p.candidateCount; x++) {
-      if (inTeam[x] === 1) continue;
-      inTeam[x] = 1;
-      const a = assignWithin(p, inTeam);
-      inTeam[x] = 0;
-      const v = ev.value(a);
-      if (compareValues(v, currentValue) > IMPROVEMENT) {
+      if (s.count[x]! > 0) continue;
+      holders.set(s.assign);
+      takeOver(p, s, x);
+      if (compareValues(s, best) > IMPROVEMENT) {
         pick = x;
-        current = a;
-        currentValue = v;
+        best = s.value();
       }
+      for (let c = 0; c < p.cellCount; c++) s.move(c, holders[c]!);
     }
     if (pick === NONE) break;
-    inTeam[pick] = 1;
+    takeOver(p, s, pick);
+    s.refresh();
   }
-  return current;
+  return s.assign.slice();
+}
+
+function takeOver(p: TeamProblem, s: TeamState, x: number): void {
+  const n = p.cellCount;
+  for (let c = 0; c < n; c++) {
+    const holder = s.assign[c]!;
+    const sx = p.strength[x * n + c]!;
+    if (sx > 0 && (holder === NONE || sx > p.strength[holder * n + c]!)) s.move(c, x);
+  }
 }

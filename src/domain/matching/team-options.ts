@@ -37,12 +37,21 @@ export function validateTeamOptions(input: TeamOptionsInput): FieldIssue[] {
     issues.push({ path: 'maxShare', message: 'Must be a number greater than 0 and at most 1' });
   }
   if (maxMembers !== undefined && !isWhole(maxMembers, 1, TEAM_LIMITS.maxMembers)) {
-    issues.push({ path: 'maxMembers', message: `Must be a whole number from 1 to ${TEAM_LIMITS.maxMembers}` });
+    issues.push({
+      path: 'maxMembers',
+      message: `Must be a whole number from 1 to ${TEAM_LIMITS.maxMembers}`,
+    });
   }
   if (backupsPerCell !== undefined && !isWhole(backupsPerCell, 0, TEAM_LIMITS.backupsPerCell)) {
-    issues.push({ path: 'backupsPerCell', message: `Must be a whole number from 0 to ${TEAM_LIMITS.backupsPerCell}` });
+    issues.push({
+      path: 'backupsPerCell',
+      message: `Must be a whole number from 0 to ${TEAM_LIMITS.backupsPerCell}`,
+    });
   }
-  if (memberCost !== undefined && !(Number.isFinite(memberCost) && memberCost >= 0 && memberCost <= 1)) {
+  if (
+    memberCost !== undefined &&
+    !(Number.isFinite(memberCost) && memberCost >= 0 && memberCost <= 1)
+  ) {
     issues.push({ path: 'memberCost', message: 'Must be a number from 0 to 1' });
   }
   return issues;

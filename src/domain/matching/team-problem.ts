@@ -26,6 +26,8 @@ export interface TeamProblem {
   /** s(m, c) at [m * cellCount + c]. */
   readonly strength: Float64Array;
   readonly coverable: Uint8Array;
+  /** Cell indexes, heaviest first (lower index first among equals). */
+  readonly byWeight: Int32Array;
   readonly maxShare: number;
   readonly maxMembers: number;
   readonly memberCost: number;
@@ -63,7 +65,19 @@ export function makeProblem(
       if (s > 0) coverable[c] = 1;
     }
   });
-  return { cellCount: n, candidateCount: strengths.length, share, strength, coverable, ...opts };
+  const byWeight = Int32Array.from(share.keys()).sort((x, y) => share[y]! - share[x]! || x - y);
+  const { maxShare, maxMembers, memberCost } = opts;
+  return {
+    cellCount: n,
+    candidateCount: strengths.length,
+    share,
+    strength,
+    coverable,
+    byWeight,
+    maxShare,
+    maxMembers,
+    memberCost,
+  };
 }
 
 /** Evaluates complete assignments (cell -> candidate or NONE) with reused scratch. */
@@ -102,7 +116,14 @@ export class TeamEvaluator {
       load[m] = 0;
     }
     const overMembers = Math.max(0, members - p.maxMembers);
-    return { overMembers, uncovered, excess, objective: strength - p.memberCost * members, members, maxShareUsed };
+    return {
+      overMembers,
+      uncovered,
+      excess,
+      objective: strength - p.memberCost * members,
+      members,
+      maxShareUsed,
+    };
   }
 }
 

@@ -6,8 +6,14 @@ import { compareValues, type TeamProblem, type TeamValue } from './team-problem.
 /** Strictly better by more than float noise, so every search ends. */
 export const IMPROVEMENT = 1e-12;
 
+/** Evaluations a solve may still spend: a deterministic budget, unlike a clock. */
+export interface Work {
+  left: number;
+}
+
 export interface Search {
   readonly p: TeamProblem;
+  readonly work: Work;
   readonly s: TeamState;
   /** Per cell, the candidates that can serve it, strongest first (input order among equals). */
   readonly able: readonly Int32Array[];
@@ -24,14 +30,16 @@ export function ableLists(p: TeamProblem): Int32Array[] {
   });
 }
 
-export function startSearch(p: TeamProblem, start: Int32Array, able = ableLists(p)): Search {
+export function startSearch(p: TeamProblem, start: Int32Array, work: Work): Search {
   const s = new TeamState(p, start);
-  return { p, s, able, best: s.value() };
+  return { p, work, s, able: ableLists(p), best: s.value() };
 }
 
-/** Keeps the current state (returns true) when it beats `best`. */
+export const exhausted = (x: Search): boolean => x.work.left <= 0;
+
+/** Keeps the current state (returns true) when it beats `best`; each call spends one unit. */
 export function improved(x: Search): boolean {
-  if (compareValues(x.s, x.best) <= IMPROVEMENT) return false;
+  if (--x.work.left < 0 || compareValues(x.s, x.best) <= IMPROVEMENT) return false;
   x.s.refresh();
   x.best = x.s.value();
   return true;

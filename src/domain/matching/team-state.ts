@@ -95,7 +95,8 @@ export class TeamState {
   value(): TeamValue {
     const { p } = this;
     let maxShareUsed = 0;
-    for (let m = 0; m < p.candidateCount; m++) if (this.load[m]! > maxShareUsed) maxShareUsed = this.load[m]!;
+    for (let m = 0; m < p.candidateCount; m++)
+      if (this.load[m]! > maxShareUsed) maxShareUsed = this.load[m]!;
     return {
       overMembers: this.overMembers,
       uncovered: this.uncovered,

@@ -25,7 +25,7 @@ export function parseNeed(input: NeedInput): Need {
 }
 
 function checkCells(cells: readonly NeedCellInput[] | undefined): FieldIssue[] {
-  if (!Array.isArray(cells) || cells.length === 0) {
+  if (cells === undefined || cells.length === 0) {
     return [{ path: 'needs', message: 'Add at least one cell: a capability and a country' }];
   }
   if (cells.length > NEED_LIMITS.cellsMax) {
@@ -71,13 +71,18 @@ function checkCell(cell: NeedCellInput, path: string): FieldIssue[] {
 
 function checkOptions(input: NeedInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (input.industry !== undefined) issues.push(...checkCode('industries', input.industry, 'industry'));
-  if (input.language !== undefined) issues.push(...checkCode('languages', input.language, 'language'));
+  if (input.industry !== undefined)
+    issues.push(...checkCode('industries', input.industry, 'industry'));
+  if (input.language !== undefined)
+    issues.push(...checkCode('languages', input.language, 'language'));
   if (input.customerSize !== undefined) {
     issues.push(...checkCode('customerSizes', input.customerSize, 'customerSize'));
   }
   const cap = input.minCapacity;
-  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0 && cap <= NEED_LIMITS.minCapacityMax)) {
+  if (
+    cap !== undefined &&
+    !(Number.isInteger(cap) && cap >= 0 && cap <= NEED_LIMITS.minCapacityMax)
+  ) {
     issues.push({
       path: 'minCapacity',
       message: `Must be a whole number of consultants from 0 to ${NEED_LIMITS.minCapacityMax}`,
