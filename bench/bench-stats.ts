@@ -24,9 +24,16 @@ export interface Latency {
 /** Nearest-rank percentiles of per-query milliseconds. */
 export function latency(ms: readonly number[]): Latency {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
   const total = sorted.reduce((a, b) => a + b, 0);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), throughput: (1000 * sorted.length) / total, count: sorted.length };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    throughput: (1000 * sorted.length) / total,
+    count: sorted.length,
+  };
 }
 
 export async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -42,6 +49,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export const fmt = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+export const fmt = (x: number, digits = 2): string =>
+  Number.isFinite(x) ? x.toFixed(digits) : '-';
 
 export const mb = (bytes: number): string => fmt(bytes / 1024 / 1024, 0);

@@ -19,7 +19,9 @@ type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
 // Weighted towards big markets (broad) with a tail of small ones (narrow).
+// prettier-ignore
 const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'DE', 'FR', 'NL', 'CA', 'AU', 'IN', 'SE', 'DK', 'ES', 'IS', 'LU', 'PT'];
+// prettier-ignore
 const FILTER_VALUES: Readonly<Partial<Record<CodedListField, readonly string[]>>> = {
   countries: COUNTRIES,
   languages: ['en', 'en', 'de', 'fr', 'es', 'nl', 'sv'],
@@ -35,7 +37,9 @@ const FILTER_VALUES: Readonly<Partial<Record<CodedListField, readonly string[]>>
 const FILTER_FIELDS = Object.keys(FILTER_VALUES) as CodedListField[];
 
 // Whole words and type-ahead prefixes (>= 4 letters, none a prefix of a stop word).
+// prettier-ignore
 const WORDS = ['azure', 'security', 'migration', 'copilot', 'dynamics', 'sharepoint', 'sentinel', 'intune', 'fabric', 'databricks', 'devops', 'github', 'terraform', 'finops', 'dataverse', 'backup', 'managed', 'consulting', 'healthcare', 'manufacturing', 'finance', 'contoso', 'nordlys', 'cloud', 'data', 'teams', 'power'];
+// prettier-ignore
 const PHRASES = ['power bi', 'zero trust', 'business central', 'landing zones', 'azure migrate', 'data governance', 'defender endpoint', 'teams rooms', 'azure virtual desktop'];
 
 function textFor(rng: Rng): string {
@@ -50,7 +54,8 @@ function textFor(rng: Rng): string {
 function filtersFor(rng: Rng, count: number): DirectoryQuery['filters'] {
   const filters: DirectoryQuery['filters'] = {};
   // Browsing starts broad: the first filter is usually a country or a service.
-  const first = rng() < 0.6 ? pick(rng, ['countries', 'services'] as const) : pick(rng, FILTER_FIELDS);
+  const first =
+    rng() < 0.6 ? pick(rng, ['countries', 'services'] as const) : pick(rng, FILTER_FIELDS);
   for (let i = 0; i < count; i++) {
     const field = i === 0 ? first : pick(rng, FILTER_FIELDS);
     const values = FILTER_VALUES[field]!;
@@ -68,7 +73,8 @@ export function queryMix(count: number, seed: number, limit = 20): DirectoryQuer
   return Array.from({ length: count }, () => {
     const text = textFor(rng);
     const filters = filtersFor(rng, 1 + Math.floor(rng() * rng() * 4));
-    const sort: DirectorySort = text !== '' && rng() < 0.7 ? 'relevance' : pick(rng, ['name', 'size'] as const);
+    const sort: DirectorySort =
+      text !== '' && rng() < 0.7 ? 'relevance' : pick(rng, ['name', 'size'] as const);
     const teaming = rng() < 0.15 ? true : undefined;
     return { text, filters, sort, limit, ...(teaming === undefined ? {} : { teaming }) };
   });

@@ -52,20 +52,25 @@ export async function sqlSearch(store: Store, q: DirectoryQuery): Promise<SqlAns
   const { db } = store;
   const where = condition(store, q);
   const teaming = await sql<{ t: number; n: number }>`
-    SELECT o.teaming_open AS t, count(*) AS n FROM orgs o WHERE ${where} GROUP BY o.teaming_open`.execute(db);
+    SELECT o.teaming_open AS t, count(*) AS n FROM orgs o WHERE ${where} GROUP BY o.teaming_open`.execute(
+    db,
+  );
   const codes = await sql<{ field: string; code: string; n: number }>`
     SELECT c.field AS field, c.code AS code, count(*) AS n FROM org_codes c
     WHERE c.org_id IN (SELECT o.id FROM orgs o WHERE ${where})
     GROUP BY c.field, c.code`.execute(db);
   const order =
-    store.kind === 'postgres' ? sql`o.name_key COLLATE "C", o.id COLLATE "C"` : sql`o.name_key, o.id`;
+    store.kind === 'postgres'
+      ? sql`o.name_key COLLATE "C", o.id COLLATE "C"`
+      : sql`o.name_key, o.id`;
   const page = await sql<{ id: string }>`
     SELECT o.id AS id FROM orgs o WHERE ${where} ORDER BY ${order} LIMIT ${q.limit}`.execute(db);
 
   const facets = Object.fromEntries(
     [...CODED_LIST_FIELDS, 'teaming'].map((f) => [f, [] as FacetCount[]]),
   ) as Record<FacetField, FacetCount[]>;
-  for (const r of codes.rows) facets[r.field as FacetField]?.push({ code: r.code, count: Number(r.n) });
+  for (const r of codes.rows)
+    facets[r.field as FacetField]?.push({ code: r.code, count: Number(r.n) });
   for (const r of teaming.rows) {
     facets.teaming.push({ code: Number(r.t) === 1 ? 'yes' : 'no', count: Number(r.n) });
   }

@@ -27,7 +27,9 @@ const QUERIES = numberFlag(args, 'queries', 2_000);
 const SQL_QUERIES = numberFlag(args, 'sql-queries', 60);
 const SKIP_POSTGRES = flag(args, 'skip-postgres');
 const PG_URL =
-  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  process.env.TEST_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 const WARMUP = 300;
 const QUERY_SEED = 7;
 
@@ -61,10 +63,16 @@ interface Mismatch {
   what: string;
 }
 
-function compare(engine: string, q: DirectoryQuery, want: DirectoryPage, got: SqlAnswer): Mismatch[] {
+function compare(
+  engine: string,
+  q: DirectoryQuery,
+  want: DirectoryPage,
+  got: SqlAnswer,
+): Mismatch[] {
   const out: Mismatch[] = [];
   const query = describeQuery(q);
-  if (got.total !== want.total) out.push({ engine, query, what: `total ${got.total} != ${want.total}` });
+  if (got.total !== want.total)
+    out.push({ engine, query, what: `total ${got.total} != ${want.total}` });
   for (const [field, counts] of Object.entries(want.facets)) {
     const mine = JSON.stringify(counts);
     const theirs = JSON.stringify(got.facets[field as keyof typeof got.facets]);
@@ -74,7 +82,12 @@ function compare(engine: string, q: DirectoryQuery, want: DirectoryPage, got: Sq
   return out;
 }
 
-async function runSql(s: BenchStore, engine: string, subset: readonly DirectoryQuery[], answers: DirectoryPage[]) {
+async function runSql(
+  s: BenchStore,
+  engine: string,
+  subset: readonly DirectoryQuery[],
+  answers: DirectoryPage[],
+) {
   for (const q of subset.slice(0, 3)) await sqlSearch(s.store, q); // warm-up
   const ms: number[] = [];
   const mismatches: Mismatch[] = [];
@@ -89,21 +102,35 @@ async function runSql(s: BenchStore, engine: string, subset: readonly DirectoryQ
 
 function latencyRow(name: string, l: Latency, base: Latency | null): string[] {
   const ratio = (x: number, y: number | undefined) => (y === undefined ? '1.0' : fmt(x / y, 1));
-  return [name, String(l.count), fmt(l.p50), fmt(l.p95), fmt(l.p99), fmt(l.throughput, 0),
-    ratio(l.p50, base?.p50), ratio(l.p95, base?.p95)];
+  return [
+    name,
+    String(l.count),
+    fmt(l.p50),
+    fmt(l.p95),
+    fmt(l.p99),
+    fmt(l.throughput, 0),
+    ratio(l.p50, base?.p50),
+    ratio(l.p95, base?.p95),
+  ];
 }
 
 async function main(): Promise<void> {
-  log(`directory bench: ${ORGS} orgs, ${QUERIES} index queries (+${WARMUP} warm-up), ` +
-    `${SQL_QUERIES} SQL queries; node ${process.version}, ${cpus().length} CPUs, ` +
-    `load average ${loadavg().map((x) => fmt(x)).join(' ')}`);
+  log(
+    `directory bench: ${ORGS} orgs, ${QUERIES} index queries (+${WARMUP} warm-up), ` +
+      `${SQL_QUERIES} SQL queries; node ${process.version}, ${cpus().length} CPUs, ` +
+      `load average ${loadavg()
+        .map((x) => fmt(x))
+        .join(' ')}`,
+  );
   const sqlite = await freshSqlite();
   const postgres = SKIP_POSTGRES ? null : await freshPostgres(PG_URL);
   const stores = postgres === null ? [sqlite] : [sqlite, postgres];
   try {
     const generateMs = await loadOrgs(ORGS, stores);
-    log(`loaded: generate ${fmt(generateMs / 1000, 1)} s, sqlite ${fmt(sqlite.loadMs / 1000, 1)} s` +
-      (postgres === null ? '' : `, postgres ${fmt(postgres.loadMs / 1000, 1)} s`));
+    log(
+      `loaded: generate ${fmt(generateMs / 1000, 1)} s, sqlite ${fmt(sqlite.loadMs / 1000, 1)} s` +
+        (postgres === null ? '' : `, postgres ${fmt(postgres.loadMs / 1000, 1)} s`),
+    );
     await prepareSqlite(sqlite);
     if (postgres !== null) await preparePostgres(postgres);
     const built = await buildIndex(sqlite);
@@ -135,30 +162,53 @@ async function main(): Promise<void> {
     const pgRun = postgres === null ? null : await runSql(postgres, 'postgres', subset, answers);
 
     log('');
-    log(table(['engine', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'q/s', 'p50 x idx', 'p95 x idx'], [
-      latencyRow('index (full mix)', indexAll, null),
-      latencyRow('index (SQL subset)', indexSubset, null),
-      latencyRow('sqlite (SQL subset)', sqliteRun.latency, indexSubset),
-      ...(pgRun === null ? [] : [latencyRow('postgres (SQL subset)', pgRun.latency, indexSubset)]),
-    ]));
+    log(
+      table(
+        ['engine', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'q/s', 'p50 x idx', 'p95 x idx'],
+        [
+          latencyRow('index (full mix)', indexAll, null),
+          latencyRow('index (SQL subset)', indexSubset, null),
+          latencyRow('sqlite (SQL subset)', sqliteRun.latency, indexSubset),
+          ...(pgRun === null
+            ? []
+            : [latencyRow('postgres (SQL subset)', pgRun.latency, indexSubset)]),
+        ],
+      ),
+    );
     log('');
     const m = built.memory;
-    log(table(['step', 'value'], [
-      ['generate orgs', `${fmt(generateMs / 1000, 1)} s`],
-      ['load sqlite (insertOrgs)', `${fmt(sqlite.loadMs / 1000, 1)} s`],
-      ['sqlite bench indexes (name key, FTS5)', `${fmt(sqlite.ddlMs / 1000, 1)} s`],
-      ...(postgres === null ? [] : [
-        ['load postgres (insertOrgs)', `${fmt(postgres.loadMs / 1000, 1)} s`],
-        ['postgres bench indexes (name key, GIN tsvector)', `${fmt(postgres.ddlMs / 1000, 1)} s`],
-      ]),
-      ['index build from sqlite (streamOrgs + toIndexedOrg + upsert)', `${fmt(built.buildMs / 1000, 1)} s`],
-      ['  of which index upserts', `${fmt(built.upsertMs / 1000, 1)} s`],
-      ['  of which first search (sort orders, facet splits)', `${fmt(built.firstSearchMs / 1000, 2)} s`],
-      ['RSS after build', `${mb(m.rss)} MB`],
-      ['heap used after build', `${mb(m.heapUsed)} MB`],
-      ['array buffers after build', `${mb(m.arrayBuffers)} MB`],
-      ['index (heap + buffers grown during build)', `${mb(built.indexBytes)} MB`],
-    ]));
+    log(
+      table(
+        ['step', 'value'],
+        [
+          ['generate orgs', `${fmt(generateMs / 1000, 1)} s`],
+          ['load sqlite (insertOrgs)', `${fmt(sqlite.loadMs / 1000, 1)} s`],
+          ['sqlite bench indexes (name key, FTS5)', `${fmt(sqlite.ddlMs / 1000, 1)} s`],
+          ...(postgres === null
+            ? []
+            : [
+                ['load postgres (insertOrgs)', `${fmt(postgres.loadMs / 1000, 1)} s`],
+                [
+                  'postgres bench indexes (name key, GIN tsvector)',
+                  `${fmt(postgres.ddlMs / 1000, 1)} s`,
+                ],
+              ]),
+          [
+            'index build from sqlite (streamOrgs + toIndexedOrg + upsert)',
+            `${fmt(built.buildMs / 1000, 1)} s`,
+          ],
+          ['  of which index upserts', `${fmt(built.upsertMs / 1000, 1)} s`],
+          [
+            '  of which first search (sort orders, facet splits)',
+            `${fmt(built.firstSearchMs / 1000, 2)} s`,
+          ],
+          ['RSS after build', `${mb(m.rss)} MB`],
+          ['heap used after build', `${mb(m.heapUsed)} MB`],
+          ['array buffers after build', `${mb(m.arrayBuffers)} MB`],
+          ['index (heap + buffers grown during build)', `${mb(built.indexBytes)} MB`],
+        ],
+      ),
+    );
     log('');
     log('slowest index queries (ms, total, query):');
     measured
@@ -166,7 +216,11 @@ async function main(): Promise<void> {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
       .forEach(({ q, ms }) => log(`  ${fmt(ms)}  ${index.search(q).total}  ${describeQuery(q)}`));
-    log(`load average at the end: ${loadavg().map((x) => fmt(x)).join(' ')}`);
+    log(
+      `load average at the end: ${loadavg()
+        .map((x) => fmt(x))
+        .join(' ')}`,
+    );
 
     const mismatches = [...sqliteRun.mismatches, ...(pgRun?.mismatches ?? [])];
     if (mismatches.length > 0) {
@@ -174,8 +228,10 @@ async function main(): Promise<void> {
       for (const x of mismatches.slice(0, 40)) log(`  ${x.engine}: ${x.query}: ${x.what}`);
       process.exitCode = 1;
     } else {
-      log(`\nSQL answers equal the index's on all ${subset.length} queries` +
-        ` (${postgres === null ? 'sqlite' : 'sqlite and postgres'}).`);
+      log(
+        `\nSQL answers equal the index's on all ${subset.length} queries` +
+          ` (${postgres === null ? 'sqlite' : 'sqlite and postgres'}).`,
+      );
     }
   } finally {
     for (const s of stores) await s.dispose();

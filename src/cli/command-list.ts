@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.command.ts';
 import { registerExport } from './commands/export.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerReferrals } from './commands/referrals.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerTokens } from './commands/tokens.command.ts';
 import { registerUsers } from './commands/users.command.ts';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerAudit,
   registerUsers,
   registerTokens,
+  registerReferrals,
 ];

@@ -2,10 +2,12 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { StoreKind } from './connect.ts';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001-init.ts';
+import * as m002 from './migrations/002-deals.ts';
 
 // Migrations are listed here, in order, so they ship with the code (no directory scanning).
 const MIGRATIONS: Record<string, Migration> = {
   '001-init': m001,
+  '002-deals': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

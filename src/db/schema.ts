@@ -122,6 +122,121 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface PartnershipsTable {
+  id: string;
+  requester_org_id: string;
+  addressee_org_id: string;
+  /** requested | active | declined | ended */
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  ended_at: string | null;
+  ended_by_org_id: string | null;
+  /** "<smaller org id>:<larger>" while requested or active, else null (unique). */
+  open_pair: string | null;
+  version: number;
+}
+
+export interface AgreementsTable {
+  id: string;
+  partnership_id: string;
+  type: string;
+  party_a_org_id: string;
+  party_b_org_id: string;
+  created_by_org_id: string;
+  created_at: string;
+  /** Bumped on every new or decided version: the row is locked while versions change. */
+  version: number;
+}
+
+export interface AgreementVersionsTable {
+  agreement_id: string;
+  n: number;
+  /** JSON text: AgreementTerms */
+  terms: string;
+  status: string;
+  proposed_by_org_id: string;
+  proposed_at: string;
+  decided_by_org_id: string | null;
+  decided_at: string | null;
+}
+
+export interface OpportunitiesTable {
+  id: string;
+  owner_org_id: string;
+  engagement_id: string;
+  description: string;
+  /** JSON text: OpportunityCell[] */
+  cells: string;
+  customer_name: string;
+  customer_domain: string;
+  hide_customer: number;
+  /** JSON text: { amount, currency } */
+  value: string;
+  expected_close_date: string;
+  visibility: string;
+  created_at: string;
+}
+
+export interface OpportunityAudienceTable {
+  opportunity_id: string;
+  org_id: string;
+  /** selected | competitor */
+  relation: string;
+}
+
+export interface ReferralsTable {
+  id: string;
+  engagement_id: string;
+  opportunity_id: string;
+  from_org_id: string;
+  to_org_id: string;
+  agreement_id: string | null;
+  agreement_version: number | null;
+  arrangement_type: string;
+  partner_role: string | null;
+  notes: string;
+  /** JSON text: TeamMember[] */
+  team: string;
+  estimated_close_date: string;
+  customer_domain: string;
+  /** JSON text: the attribution outcome at creation (stamped / repeat / conflict) */
+  attribution: string;
+  status: string;
+  substatus: string;
+  status_reason: string | null;
+  stage: string;
+  /** JSON text: { amount, currency } or null */
+  value: string | null;
+  /** JSON text: ReferralFlag[] */
+  flags: string;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface ReferralEventsTable {
+  referral_id: string;
+  seq: number;
+  at: string;
+  actor_org_id: string | null;
+  type: string;
+  /** JSON text */
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AttributionStampsTable {
+  customer_domain: string;
+  partner_org_id: string;
+  introduced_by_org_id: string;
+  referral_id: string;
+  at: string;
+}
 
 export interface Database {
   users: UsersTable;
@@ -134,4 +249,12 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
+  partnerships: PartnershipsTable;
+  agreements: AgreementsTable;
+  agreement_versions: AgreementVersionsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_audience: OpportunityAudienceTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
+  attribution_stamps: AttributionStampsTable;
 }

@@ -42,7 +42,7 @@ export class CodeIndex {
 
   constructor(capacityDocs: number) {
     this.capacity = capacityDocs;
-    this.docs = new DocLists(false, capacityDocs, 16);
+    this.docs = new DocLists(2, capacityDocs, 16);
     this.stride = 0;
     this.pairs = new Int32Array(0);
     FACET_FIELDS.forEach((field, f) => {

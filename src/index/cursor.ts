@@ -37,7 +37,8 @@ function parse(cursor: string): unknown {
 
 export function decodeCursor(cursor: string, sort: DirectorySort): CursorKey {
   const value = parse(cursor);
-  if (!Array.isArray(value) || value.length !== 5) throw invalid('Not a cursor returned by this search');
+  if (!Array.isArray(value) || value.length !== 5)
+    throw invalid('Not a cursor returned by this search');
   const [tag, score, rank, nameKey, id] = value as unknown[];
   if (tag !== TAGS[sort]) throw invalid(`Cursor belongs to another sort than '${sort}'`);
   if (

@@ -5,10 +5,22 @@ import { AppError } from '../domain/shared/errors.ts';
 import { CODED_LIST_FIELDS, type CodedListField } from '../domain/taxonomy/vocabularies.ts';
 import { createDirectoryIndex } from './directory-index.ts';
 
-const noCodes = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, [] as string[]])) as Record<CodedListField, string[]>;
+const noCodes = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, [] as string[]])) as Record<
+  CodedListField,
+  string[]
+>;
 
 function org(id: string, name: string, extra: Partial<IndexedOrg> = {}): IndexedOrg {
-  return { id, name, description: '', skills: [], sizeRank: 0, teamingOpen: false, codes: noCodes, ...extra };
+  return {
+    id,
+    name,
+    description: '',
+    skills: [],
+    sizeRank: 0,
+    teamingOpen: false,
+    codes: noCodes,
+    ...extra,
+  };
 }
 
 function indexOf(...orgs: IndexedOrg[]) {
@@ -81,18 +93,33 @@ describe('directory index', () => {
   });
 
   it('breaks ties by case-insensitive name, then id, whatever the insertion order', () => {
-    const i = indexOf(org('3', 'acme'), org('1', 'ACME'), org('2', 'Acme'), org('0', 'Beta'), org('4', 'aardvark'));
+    const i = indexOf(
+      org('3', 'acme'),
+      org('1', 'ACME'),
+      org('2', 'Acme'),
+      org('0', 'Beta'),
+      org('4', 'aardvark'),
+    );
     expect(i.search(query({ sort: 'name' })).ids).toEqual(['4', '1', '2', '3', '0']);
     expect(i.search(query({ text: 'acme' })).ids).toEqual(['1', '2', '3']);
   });
 
   it('sorts by size, largest first, then by name', () => {
-    const i = indexOf(org('s', 'Small', { sizeRank: 1 }), org('u', 'Unknown'), org('b', 'Big', { sizeRank: 6 }), org('a', 'Also big', { sizeRank: 6 }));
+    const i = indexOf(
+      org('s', 'Small', { sizeRank: 1 }),
+      org('u', 'Unknown'),
+      org('b', 'Big', { sizeRank: 6 }),
+      org('a', 'Also big', { sizeRank: 6 }),
+    );
     expect(i.search(query({ sort: 'size' })).ids).toEqual(['a', 'b', 's', 'u']);
   });
 
   it('filters any-of within a field and all-of across fields, with teaming', () => {
-    const codes = (countries: string[], services: string[]) => ({ ...noCodes, countries, services });
+    const codes = (countries: string[], services: string[]) => ({
+      ...noCodes,
+      countries,
+      services,
+    });
     const i = indexOf(
       org('us', 'A', { codes: codes(['US'], ['Licensing']), teamingOpen: true }),
       org('de', 'B', { codes: codes(['DE'], ['Licensing']) }),
@@ -109,7 +136,9 @@ describe('directory index', () => {
       { code: 'Licensing', count: 1 },
     ]);
     expect(page.facets.teaming).toEqual([{ code: 'yes', count: 2 }]);
-    expect(i.search(query({ filters: { countries: ['US', 'FR'], services: ['Licensing'] } })).ids).toEqual(['us']);
+    expect(
+      i.search(query({ filters: { countries: ['US', 'FR'], services: ['Licensing'] } })).ids,
+    ).toEqual(['us']);
     expect(i.search(query({ teaming: false })).ids).toEqual(['de']);
     expect(i.search(query({ filters: { countries: ['ZZ'] } })).total).toBe(0);
     expect(i.search(query({ filters: { countries: ['JP'] } })).total).toBe(0);
@@ -133,7 +162,9 @@ describe('directory index', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = i.search(query({ sort: 'name', limit: 10, ...(cursor === null ? {} : { cursor }) }));
+      const page = i.search(
+        query({ sort: 'name', limit: 10, ...(cursor === null ? {} : { cursor }) }),
+      );
       seen.push(...page.ids);
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -154,7 +185,9 @@ describe('directory index', () => {
       expect(e.code).toBe('validation');
       expect(e.issues[0]?.path).toBe('cursor');
     }
-    expect(errorOf(() => index.search(query({ sort: 'size', cursor }))).issues[0]?.path).toBe('cursor');
+    expect(errorOf(() => index.search(query({ sort: 'size', cursor }))).issues[0]?.path).toBe(
+      'cursor',
+    );
     for (const limit of [0, 101, 2.5]) {
       expect(errorOf(() => index.search(query({ limit }))).issues[0]?.path).toBe('limit');
     }

@@ -9,7 +9,11 @@ import type {
   FacetField,
   IndexedOrg,
 } from '../domain/directory/directory-query.ts';
-import { CODED_LIST_FIELDS, VOCABULARIES, type CodedListField } from '../domain/taxonomy/vocabularies.ts';
+import {
+  CODED_LIST_FIELDS,
+  VOCABULARIES,
+  type CodedListField,
+} from '../domain/taxonomy/vocabularies.ts';
 import { createDirectoryIndex } from './directory-index.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -27,19 +31,39 @@ function mulberry32(seed: number): () => number {
 }
 
 type Rng = () => number;
-const pick = <T,>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 /** Skewed pick: low indexes much more likely, like real directories (US, Azure, ...). */
-const skewed = <T,>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * rng() * xs.length)]!;
-const some = <T,>(rng: Rng, xs: readonly T[], max: number): T[] =>
-  [...new Set(Array.from({ length: Math.floor(rng() * (max + 1)) }, () => skewed(rng, xs)))];
+const skewed = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * rng() * xs.length)]!;
+const some = <T>(rng: Rng, xs: readonly T[], max: number): T[] => [
+  ...new Set(Array.from({ length: Math.floor(rng() * (max + 1)) }, () => skewed(rng, xs))),
+];
 
+// prettier-ignore
 const NAME_A = ['Contoso', 'Fabrikam', 'Northwind', 'Adatum', 'Tailspin', 'Woodgrove', 'Litware', 'Müller', 'Ölund', 'acme', 'ACME', 'Acme'];
+// prettier-ignore
 const NAME_B = ['Cloud', 'Clouds', 'Data', 'Systems', 'Consulting', 'IT', 'Partners', 'Labs', '365', 'Digital'];
+// prettier-ignore
 const WORDS = ['azure', 'cloud', 'cloudy', 'clouded', 'migration', 'security', 'data', 'dataverse', 'analytics', 'power', 'platform', 'teams', 'modern', 'work', 'managed', 'services', 'service', 'devops', 'kubernetes', 'sap', 'dynamics', 'finance', 'supply', 'chain', 'retail', 'health', 'healthcare', 'education', 'government', 'the', 'and', 'of', 'a', 'ai', 'ml', 'copilot', 'identity', 'network', 'networking', 'backup', 'recovery', 'licensing', 'training', 'zürich', 'straße', 'café'];
 const CODE_POOLS: Record<CodedListField, string[]> = Object.fromEntries(
   CODED_LIST_FIELDS.map((f) => [f, VOCABULARIES[f].map((e) => e.code)]),
 ) as Record<CodedListField, string[]>;
-CODE_POOLS.countries = ['US', 'GB', 'DE', 'FR', 'NL', 'IN', 'AU', 'CA', 'BE', 'SE', 'DK', 'NO', 'IE', 'CH', 'AT'];
+CODE_POOLS.countries = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'NL',
+  'IN',
+  'AU',
+  'CA',
+  'BE',
+  'SE',
+  'DK',
+  'NO',
+  'IE',
+  'CH',
+  'AT',
+];
 CODE_POOLS.languages = ['en', 'de', 'fr', 'nl', 'es', 'it', 'sv', 'da'];
 
 function randomOrg(rng: Rng, id: string): IndexedOrg {
@@ -50,7 +74,11 @@ function randomOrg(rng: Rng, id: string): IndexedOrg {
   return {
     id,
     name: `${pick(rng, NAME_A)} ${rng() < 0.7 ? pick(rng, NAME_B) : ''}`.trim(),
-    description: Array.from({ length: Math.floor(rng() * 14) }, () => skewed(rng, WORDS)).join(' '),
+    // Plus a rare word or two, so the word dictionary grows to thousands of words.
+    description: [
+      ...Array.from({ length: Math.floor(rng() * 14) }, () => skewed(rng, WORDS)),
+      ...Array.from({ length: Math.floor(rng() * 3) }, () => `tag${Math.floor(rng() * 4000)}`),
+    ].join(' '),
     skills: some(rng, WORDS, 3).map((w) => (rng() < 0.3 ? w.toUpperCase() : w)),
     sizeRank: Math.floor(rng() * 7),
     teamingOpen: rng() < 0.4,
@@ -68,8 +96,10 @@ function randomQuery(rng: Rng): Omit<DirectoryQuery, 'limit' | 'cursor'> {
   }
   const words = Array.from({ length: Math.floor(rng() * 3) }, () => skewed(rng, WORDS));
   const last = words.pop();
-  if (last !== undefined) words.push(rng() < 0.5 ? last.slice(0, 1 + Math.floor(rng() * last.length)) : last);
+  if (last !== undefined)
+    words.push(rng() < 0.5 ? last.slice(0, 1 + Math.floor(rng() * last.length)) : last);
   if (rng() < 0.15) words.push(pick(rng, NAME_A).toUpperCase());
+  if (rng() < 0.1) words.push(`tag${Math.floor(rng() * 400)}`);
   const sort = pick<DirectorySort>(rng, ['relevance', 'name', 'size']);
   const teaming = rng() < 0.7 ? undefined : rng() < 0.5;
   return { text: words.join(' '), filters, sort, ...(teaming === undefined ? {} : { teaming }) };
@@ -93,17 +123,31 @@ function wordFreqs(org: IndexedOrg): Map<string, number> {
   return m;
 }
 
+// Document frequencies of the live orgs, recomputed only when the set of org objects changes.
+let dfCache: { orgs: readonly IndexedOrg[]; df: Map<string, number> } | null = null;
+
+function docFreqs(live: readonly IndexedOrg[]): Map<string, number> {
+  const same = dfCache?.orgs.length === live.length && dfCache.orgs.every((o, i) => o === live[i]);
+  if (same) return dfCache!.df;
+  const df = new Map<string, number>();
+  for (const o of live) for (const w of wordFreqs(o).keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  dfCache = { orgs: live, df };
+  return df;
+}
+
 interface Expected {
   ids: string[];
   total: number;
   facets: Record<FacetField, FacetCount[]>;
 }
 
-function reference(orgs: ReadonlyMap<string, IndexedOrg>, q: Omit<DirectoryQuery, 'limit'>): Expected {
+function reference(
+  orgs: ReadonlyMap<string, IndexedOrg>,
+  q: Omit<DirectoryQuery, 'limit'>,
+): Expected {
   const live = [...orgs.values()];
   const freqs = new Map(live.map((o) => [o.id, wordFreqs(o)]));
-  const df = new Map<string, number>();
-  for (const f of freqs.values()) for (const w of f.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const df = docFreqs(live);
   const wordScore = (w: string, tf: number) => {
     const d = df.get(w)!;
     const idf = Math.log(1 + (live.length - d + 0.5) / (d + 0.5));
@@ -116,25 +160,37 @@ function reference(orgs: ReadonlyMap<string, IndexedOrg>, q: Omit<DirectoryQuery
   const matched = live.filter((o) => {
     for (const field of CODED_LIST_FIELDS) {
       const want = q.filters[field];
-      if (want !== undefined && want.length > 0 && !o.codes[field].some((c) => want.includes(c))) return false;
+      if (want !== undefined && want.length > 0 && !o.codes[field].some((c) => want.includes(c)))
+        return false;
     }
     if (q.teaming !== undefined && o.teamingOpen !== q.teaming) return false;
     if (prefix === undefined) return true;
     const f = freqs.get(o.id)!;
     if (!exact.every((w) => f.has(w))) return false;
-    const best = Math.max(-1, ...[...f].filter(([w]) => w.startsWith(prefix)).map(([w, tf]) => wordScore(w, tf)));
+    const best = Math.max(
+      -1,
+      ...[...f].filter(([w]) => w.startsWith(prefix)).map(([w, tf]) => wordScore(w, tf)),
+    );
     if (best < 0) return false;
-    scores.set(o.id, exact.reduce((s, w) => s + wordScore(w, f.get(w)!), best));
+    scores.set(
+      o.id,
+      exact.reduce((s, w) => s + wordScore(w, f.get(w)!), best),
+    );
     return true;
   });
-  const byName = (a: IndexedOrg, b: IndexedOrg) => cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.id, b.id);
+  const byName = (a: IndexedOrg, b: IndexedOrg) =>
+    cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.id, b.id);
   const order =
     q.sort === 'size'
       ? (a: IndexedOrg, b: IndexedOrg) => b.sizeRank - a.sizeRank || byName(a, b)
       : q.sort === 'relevance' && prefix !== undefined
         ? (a: IndexedOrg, b: IndexedOrg) => scores.get(b.id)! - scores.get(a.id)! || byName(a, b)
         : byName;
-  return { ids: matched.sort(order).map((o) => o.id), total: matched.length, facets: facetsOf(matched) };
+  return {
+    ids: matched.sort(order).map((o) => o.id),
+    total: matched.length,
+    facets: facetsOf(matched),
+  };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -143,10 +199,15 @@ function facetsOf(orgs: readonly IndexedOrg[]): Record<FacetField, FacetCount[]>
   const count = (codesOf: (o: IndexedOrg) => readonly string[]): FacetCount[] => {
     const m = new Map<string, number>();
     for (const o of orgs) for (const c of new Set(codesOf(o))) m.set(c, (m.get(c) ?? 0) + 1);
-    return [...m].map(([code, n]) => ({ code, count: n })).sort((a, b) => b.count - a.count || cmp(a.code, b.code));
+    return [...m]
+      .map(([code, n]) => ({ code, count: n }))
+      .sort((a, b) => b.count - a.count || cmp(a.code, b.code));
   };
   const facets = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, count((o) => o.codes[f])]));
-  return { ...facets, teaming: count((o) => [o.teamingOpen ? 'yes' : 'no']) } as Record<FacetField, FacetCount[]>;
+  return { ...facets, teaming: count((o) => [o.teamingOpen ? 'yes' : 'no']) } as Record<
+    FacetField,
+    FacetCount[]
+  >;
 }
 
 // --- comparing ------------------------------------------------------------------------------
@@ -192,7 +253,12 @@ describe('directory index against a brute-force reference', () => {
   it('answers 300 random queries like the reference, in every sort, page by page', () => {
     let multiPage = 0;
     for (let i = 0; i < 300; i++) {
-      const pages = expectSameAsReference(index, orgs, randomQuery(rng), 1 + Math.floor(rng() * 60));
+      const pages = expectSameAsReference(
+        index,
+        orgs,
+        randomQuery(rng),
+        1 + Math.floor(rng() * 60),
+      );
       if (pages > 1) multiPage++;
     }
     expect(multiPage).toBeGreaterThan(100);
@@ -234,6 +300,7 @@ describe('directory index against a brute-force reference', () => {
       expect(index.size).toBe(orgs.size);
       if (step % 200 === 0) expectSameAsReference(index, orgs, randomQuery(rng), 25);
     }
-    for (let i = 0; i < 40; i++) expectSameAsReference(index, orgs, randomQuery(rng), 1 + Math.floor(rng() * 40));
+    for (let i = 0; i < 40; i++)
+      expectSameAsReference(index, orgs, randomQuery(rng), 1 + Math.floor(rng() * 40));
   });
 });

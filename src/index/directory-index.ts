@@ -25,7 +25,7 @@ import { TextPostings } from './text-postings.ts';
 export const MAX_LIMIT = 100;
 const COMPACT_MIN_DEAD = 64;
 /** Facet counting keeps two splits of dense values (see dense-split.ts); each query picks. */
-const DENSE_SHARES = [0.1, 0.02];
+const DENSE_SHARES = [0.1, 0.01];
 
 export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher {
   return new DirectoryIndex(Math.max(64, Math.ceil(initialCapacity)));
@@ -40,6 +40,7 @@ class DirectoryIndex implements DirectorySearcher {
   private result: Uint32Array;
   private spare: Uint32Array;
   private scores: Int32Array;
+  private best: Int32Array;
   private counts = new Int32Array(0);
   private readonly words: WordCounter;
 
@@ -54,6 +55,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
+    this.best = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -82,13 +84,18 @@ class DirectoryIndex implements DirectorySearcher {
   search(q: DirectoryQuery): DirectoryPage {
     const limit = checkLimit(q.limit);
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor, q.sort);
-    this.orders.flush();
+    // After a bulk load, give back the spare room of the growing arrays.
+    if (this.orders.flush()) {
+      this.text.trim();
+      this.codes.docs.trim();
+    }
     const filters = this.applyFilters(q);
     const plan = planText(q.text, this.text);
     const scored = plan !== null && q.sort === 'relevance';
     if (plan !== null) applyText(plan, this.text, this.textScratch(scored));
     const total = popcount(this.result, this.table.words);
-    if (this.counts.length < this.codes.valueCount) this.counts = new Int32Array(this.codes.valueCount * 2);
+    if (this.counts.length < this.codes.valueCount)
+      this.counts = new Int32Array(this.codes.valueCount * 2);
     this.facetCounter.count(this.result, total, filters, this.counts);
     const facets = toFacets(this.codes, this.counts);
     const docs = selectPage({
@@ -152,6 +159,7 @@ class DirectoryIndex implements DirectorySearcher {
       result: this.result,
       spare: this.spare,
       scores: this.scores,
+      best: this.best,
       scored,
       words,
       docs: count,
@@ -186,6 +194,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
+    this.best = new Int32Array(capacity);
   }
 
   private compactIfWorthIt(): void {

@@ -2,7 +2,7 @@
 // pool[start[d] .. start[d + 1]). Docs are appended in doc order; a removed doc's items stay
 // until compact() drops them, so appending never moves anything but the pool on growth.
 
-type Pool = Uint16Array | Uint32Array;
+type Pool = Uint8Array | Uint16Array | Uint32Array;
 
 export class DocLists {
   pool: Pool;
@@ -10,7 +10,7 @@ export class DocLists {
   private docs = 0;
 
   constructor(
-    private readonly wide: boolean,
+    private readonly itemBytes: 1 | 2 | 4,
     capacityDocs: number,
     itemsPerDoc: number,
   ) {
@@ -54,6 +54,11 @@ export class DocLists {
     this.docs = next;
   }
 
+  /** Gives back the pool's spare room (after a bulk load). */
+  trim(): void {
+    if (this.pool.length > this.used * 1.05 + 16) this.pool = this.pool.slice(0, this.used + 16);
+  }
+
   /** Drops every doc. */
   clear(): void {
     this.docs = 0;
@@ -74,6 +79,7 @@ export class DocLists {
   }
 
   private newPool(size: number): Pool {
-    return this.wide ? new Uint32Array(size) : new Uint16Array(size);
+    if (this.itemBytes === 1) return new Uint8Array(size);
+    return this.itemBytes === 2 ? new Uint16Array(size) : new Uint32Array(size);
   }
 }

@@ -50,14 +50,23 @@ export class FacetCounter {
   }
 
   /** counts[v] = docs of `result` (`total` of them, inside every filter set) having value v. */
-  count(result: Uint32Array, total: number, filters: readonly FilterSet[], counts: Int32Array): void {
+  count(
+    result: Uint32Array,
+    total: number,
+    filters: readonly FilterSet[],
+    counts: Int32Array,
+  ): void {
     this.ensureScratch();
     const { live, alive, words } = this.table;
-    for (const split of this.activeSplits()) split.sync(this.codes, live, this.table.count, this.table.capacity);
+    for (const split of this.activeSplits())
+      split.sync(this.codes, live, this.table.count, this.table.capacity);
     let base: FilterSet | null = null;
     let cost = this.plan(live - total).cost;
     for (const f of filters) {
-      const c = f.overlaps.reduce((sum, o) => sum + this.plan(o).cost, this.plan(f.size - total).cost);
+      const c = f.overlaps.reduce(
+        (sum, o) => sum + this.plan(o).cost,
+        this.plan(f.size - total).cost,
+      );
       if (c < cost) [base, cost] = [f, c];
     }
     if (this.plan(total).cost <= cost) {
@@ -113,8 +122,11 @@ export class FacetCounter {
     let best: DenseSplit | null = null;
     let bestCost = visited * (DOC_COST + (codes.docs.used / docs) * ITEM_COST);
     for (const split of this.activeSplits()) {
-      const perDoc = DOC_COST + (split.lists.used / docs) * ITEM_COST;
-      const cost = visited * perDoc + split.dense.length * table.words * WORD_COST;
+      // Only docs with a sparse value are visited; dense values cost a popcount each.
+      const share = split.withSparseCount / docs;
+      const items = split.lists.used / docs;
+      const perDoc = share * DOC_COST + items * ITEM_COST;
+      const cost = visited * perDoc + (split.dense.length + 1) * table.words * WORD_COST;
       if (cost < bestCost) [best, bestCost] = [split, cost];
     }
     return { split: best, cost: bestCost };
@@ -127,10 +139,10 @@ export class FacetCounter {
     if (visited === 0) return;
     const best = this.plan(visited).split;
     if (best === null) {
-      countLists(visit, table.words, codes.docs, counts);
+      countLists(visit, null, table.words, codes.docs, counts);
       return;
     }
-    countLists(visit, table.words, best.lists, counts);
+    countLists(visit, best.withSparse, table.words, best.lists, counts);
     best.countDense(visit, table.words, counts);
   }
 
@@ -151,10 +163,17 @@ export class FacetCounter {
   }
 }
 
-function countLists(visit: Uint32Array, words: number, lists: DocLists, counts: Int32Array): void {
+/** Adds the list items of the docs in `visit` (and in `only`, unless null) to `counts`. */
+function countLists(
+  visit: Uint32Array,
+  only: Uint32Array | null,
+  words: number,
+  lists: DocLists,
+  counts: Int32Array,
+): void {
   const { pool, start } = lists;
   for (let w = 0; w < words; w++) {
-    let x = visit[w]!;
+    let x = only === null ? visit[w]! : visit[w]! & only[w]!;
     while (x !== 0) {
       const low = x & -x;
       const doc = (w << 5) + 31 - Math.clz32(low);

@@ -38,7 +38,10 @@ export function selectPage(p: PageInput): number[] {
     const a = p.after;
     let from = 0;
     if (a !== null) {
-      from = mode === 'size' ? orders.sizeAfter(a.rank, a.nameKey, a.id) : orders.nameAfter(a.nameKey, a.id);
+      from =
+        mode === 'size'
+          ? orders.sizeAfter(a.rank, a.nameKey, a.id)
+          : orders.nameAfter(a.nameKey, a.id);
     }
     return scanOrder(order, orders.length, from, p.result, p.want);
   }
@@ -85,12 +88,10 @@ function gather(p: PageInput, mode: KeyMode, min: number): number[] {
       const low = x & -x;
       const doc = (w << 5) + 31 - Math.clz32(low);
       x ^= low;
-      const key =
-        mode === 'name'
-          ? rank[doc]!
-          : mode === 'size'
-            ? (255 - sizeRank[doc]!) * RANK_SPAN + rank[doc]!
-            : -scores[doc]! * RANK_SPAN + rank[doc]!;
+      // The high part alone (score or size) often settles it: then the rank is not read.
+      const high = mode === 'name' ? 0 : mode === 'size' ? 255 - sizeRank[doc]! : -scores[doc]!;
+      if (high * RANK_SPAN > worst) continue;
+      const key = high * RANK_SPAN + rank[doc]!;
       if (key >= worst || key < min) continue;
       let at = keys.length;
       while (at > 0 && keys[at - 1]! > key) at--;

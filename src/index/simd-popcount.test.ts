@@ -20,7 +20,9 @@ describe('BitsetSlots', () => {
       for (const words of [1, 3, 4, 5, 17, 1000]) {
         const slots = new BitsetSlots(6, words, simd);
         slots.slots.forEach((s, i) => fill(s, words, 7 + i * 31 + words));
-        const expected = [1, 2, 3, 4, 5].map((i) => popcountAnd(slots.slots[0]!, slots.slots[i]!, words));
+        const expected = [1, 2, 3, 4, 5].map((i) =>
+          popcountAnd(slots.slots[0]!, slots.slots[i]!, words),
+        );
         expect([...slots.countAll()]).toEqual(expected);
         expect(slots.capacityDocs).toBeGreaterThanOrEqual(words * 32);
       }

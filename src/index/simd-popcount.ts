@@ -33,7 +33,16 @@ const simd = (op: number): number[] => [0xfd, ...leb(op)];
 const get = (i: number): number[] => [0x20, i];
 const set = (i: number): number[] => [0x21, i];
 const addTo = (i: number, n: number): number[] => [...get(i), 0x41, n, 0x6a, ...set(i)];
-const decrementAndLoop = (i: number): number[] => [...get(i), 0x41, 0x01, 0x6b, 0x22, i, 0x0d, 0x00];
+const decrementAndLoop = (i: number): number[] => [
+  ...get(i),
+  0x41,
+  0x01,
+  0x6b,
+  0x22,
+  i,
+  0x0d,
+  0x00,
+];
 const lane = (i: number): number[] => [...get(5), ...simd(0x1b), i];
 const load = (i: number): number[] => [...get(i), ...simd(0x00), 0x02, 0x00];
 
@@ -113,7 +122,8 @@ export class BitsetSlots {
     const n = this.slots.length - 1;
     if (n === 0) return this.out.subarray(0, 0);
     if (this.kernel === null) {
-      for (let i = 1; i <= n; i++) this.out[i - 1] = popcountAnd(this.slots[0]!, this.slots[i]!, this.stride);
+      for (let i = 1; i <= n; i++)
+        this.out[i - 1] = popcountAnd(this.slots[0]!, this.slots[i]!, this.stride);
     } else {
       const strideBytes = this.stride * 4;
       this.kernel(0, strideBytes, this.stride / 4, n, this.out.byteOffset);

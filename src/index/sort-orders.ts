@@ -84,21 +84,22 @@ export class SortOrders {
     this.rankValid = false;
   }
 
-  /** Brings the orders up to date with every added doc (call before reading them). */
-  flush(): void {
+  /** Brings the orders up to date with every added doc; true after a bulk load (a full sort). */
+  flush(): boolean {
     const pending = this.pending.filter((doc) => this.table.isLive(doc));
     this.pending = [];
-    if (pending.length === 0) return;
+    if (pending.length === 0) return false;
     this.rankValid = false;
     if (pending.length >= REBUILD_MIN && pending.length * 8 >= this.length) {
       this.rebuild();
-      return;
+      return true;
     }
     for (const doc of pending) {
       insertSorted(this.byName, this.length, doc, this.compareName);
       insertSorted(this.bySize, this.length, doc, this.compareSize);
       this.length++;
     }
+    return false;
   }
 
   grow(capacity: number): void {
@@ -154,13 +155,23 @@ export function lowerBound(
   return lo;
 }
 
-function insertSorted(order: Uint32Array, length: number, doc: number, cmp: (a: number, b: number) => number): void {
+function insertSorted(
+  order: Uint32Array,
+  length: number,
+  doc: number,
+  cmp: (a: number, b: number) => number,
+): void {
   const at = lowerBound(order, length, (d) => cmp(d, doc) < 0);
   order.copyWithin(at + 1, at, length);
   order[at] = doc;
 }
 
-function removeSorted(order: Uint32Array, length: number, doc: number, cmp: (a: number, b: number) => number): void {
+function removeSorted(
+  order: Uint32Array,
+  length: number,
+  doc: number,
+  cmp: (a: number, b: number) => number,
+): void {
   const at = lowerBound(order, length, (d) => cmp(d, doc) < 0);
   if (order[at] !== doc) throw new Error(`sort order lost doc ${doc}`);
   order.copyWithin(at, at + 1, length);

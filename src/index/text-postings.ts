@@ -1,7 +1,8 @@
 // The inverted word index: word -> postings, each posting one Uint32 packing the doc number
 // (high 24 bits) and the doc's field-weighted term frequency (low 8 bits). Postings of removed
 // docs stay until compact(); callers filter by a live-doc bitset. Document frequencies are kept
-// for live docs only, through a forward list of word ids per doc.
+// for live docs only, through a forward list of word ids per doc (sorted, delta + varint coded:
+// it is read only when a doc is removed).
 import { DocLists } from './doc-lists.ts';
 import { WordDict } from './word-dict.ts';
 
@@ -22,9 +23,10 @@ export class TextPostings {
   private sortedIds: number[] = [];
   /** Words with ids from here on are not in the sorted list yet. */
   private sortedUpTo = 0;
+  private readonly bytes: number[] = [];
 
   constructor(capacityDocs: number) {
-    this.forward = new DocLists(true, capacityDocs, 24);
+    this.forward = new DocLists(1, capacityDocs, 64);
   }
 
   /** Adds doc `doc` (the next doc number) with its word ids and weighted term frequencies. */
@@ -36,12 +38,13 @@ export class TextPostings {
       this.push(id, ((doc << 8) | tfs[i]!) >>> 0);
       this.docFreq[id]!++;
     }
-    this.forward.append(doc, ids, ids.length);
+    const bytes = encodeIds(ids, this.bytes);
+    this.forward.append(doc, bytes, bytes.length);
   }
 
   /** Forgets a doc for document frequencies; its postings are skipped by the live-doc filter. */
   removeDoc(doc: number): void {
-    for (const id of this.forward.items(doc)) this.docFreq[id]!--;
+    for (const id of decodeIds(this.forward.items(doc))) this.docFreq[id]!--;
   }
 
   find(word: string): number {
@@ -86,6 +89,15 @@ export class TextPostings {
 
   growDocs(capacityDocs: number): void {
     this.forward.growDocs(capacityDocs);
+  }
+
+  /** Gives back spare room in posting lists (after a bulk load). */
+  trim(): void {
+    this.lists = this.lists.map((list, id) => {
+      const length = this.lengths[id]!;
+      return list.length > length * 1.1 + 4 ? list.slice(0, length + 4) : list;
+    });
+    this.forward.trim();
   }
 
   /** Posting lists for the words the dictionary gained. */
@@ -135,6 +147,40 @@ export class TextPostings {
     }
     this.sortedUpTo = words.length;
   }
+}
+
+/** Sorted ids as LEB128 deltas, into `out`. */
+function encodeIds(ids: readonly number[], out: number[]): number[] {
+  out.length = 0;
+  let previous = 0;
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    let delta = id - previous;
+    previous = id;
+    while (delta >= 0x80) {
+      out.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    out.push(delta);
+  }
+  return out;
+}
+
+function decodeIds(bytes: ArrayLike<number>): number[] {
+  const ids: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < bytes.length;) {
+    let delta = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[i++]!;
+      delta += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    previous += delta;
+    ids.push(previous);
+  }
+  return ids;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -7,11 +7,22 @@ describe('tokenize', () => {
   });
 
   it('folds accents and keeps non-Latin scripts', () => {
-    expect(tokenize('Müller Café Zürich 東京 Ελλάδα')).toEqual(['muller', 'cafe', 'zurich', '東京', 'ελλαδα']);
+    expect(tokenize('Müller Café Zürich 東京 Ελλάδα')).toEqual([
+      'muller',
+      'cafe',
+      'zurich',
+      '東京',
+      'ελλαδα',
+    ]);
   });
 
   it('drops single characters and short stop words, keeps IT', () => {
-    expect(tokenize('The IT partner of a C# shop and more')).toEqual(['it', 'partner', 'shop', 'more']);
+    expect(tokenize('The IT partner of a C# shop and more')).toEqual([
+      'it',
+      'partner',
+      'shop',
+      'more',
+    ]);
   });
 
   it('returns nothing for blank or symbol-only text', () => {

@@ -59,7 +59,8 @@ export class WordDict {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.table[slot]!;
       if (id < 0) return this.add(text.slice(start, end).toLowerCase(), hash);
-      if (this.hashes[id] === hash && sameAscii(this.words[id]!, text, start, end - start)) return id;
+      if (this.hashes[id] === hash && sameAscii(this.words[id]!, text, start, end - start))
+        return id;
     }
   }
 

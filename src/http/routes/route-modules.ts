@@ -2,11 +2,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { agreementsRoutes } from './agreements.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';
 import { membersRoutes } from './members.routes.ts';
+import { opportunitiesRoutes } from './opportunities.routes.ts';
 import { orgsRoutes } from './orgs.routes.ts';
+import { partnershipsRoutes } from './partnerships.routes.ts';
+import { referralsRoutes } from './referrals.routes.ts';
 import { tokensRoutes } from './tokens.routes.ts';
 
 export type RouteModule = (deps: ServiceDeps, config: Config) => FastifyPluginAsync;
@@ -18,4 +22,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   membersRoutes,
   tokensRoutes,
   auditRoutes,
+  partnershipsRoutes,
+  agreementsRoutes,
+  opportunitiesRoutes,
+  referralsRoutes,
 ];
