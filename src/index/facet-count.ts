@@ -21,8 +21,8 @@ export interface FilterSet {
   overlaps: readonly number[];
 }
 
-// Relative costs, measured: a visited doc, one of its list items (a random increment); a word
-// popcount is WORD_COST.
+// Relative costs, fitted to measurements at 500,000 docs (one unit is about 6 ns here): a
+// visited doc, one of its list items (a random increment); a word popcount is WORD_COST.
 const DOC_COST = 1.5;
 const ITEM_COST = 1;
 /** Below this many docs, dense splits are not worth their memory: count all codes. */
