@@ -17,9 +17,12 @@ function vocabulary(field: FacetField): readonly string[] {
   return field === 'teaming' ? ['yes', 'no'] : VOCABULARIES[field].map((e) => e.code);
 }
 
+const YES: readonly string[] = ['yes'];
+const NO: readonly string[] = ['no'];
+
 function codesOf(org: IndexedOrg, f: number): readonly string[] {
   const field = FACET_FIELDS[f]!;
-  if (field === 'teaming') return org.teamingOpen ? ['yes'] : ['no'];
+  if (field === 'teaming') return org.teamingOpen ? YES : NO;
   return org.codes[field];
 }
 
@@ -70,13 +73,13 @@ export class CodeIndex {
       const list = codesOf(org, f);
       for (let i = 0; i < list.length; i++) {
         const vid = this.idOf(f, list[i]!);
-        // Lists are short; a repeated code (not expected) is counted once.
-        if (i === 0 || !vids.includes(vid)) vids.push(vid);
+        // A repeated code (not expected) is counted once: its bit is already set.
+        const bits = this.bitsOf(vid);
+        if ((bits[doc >>> 5]! & (1 << (doc & 31))) !== 0) continue;
+        setBit(bits, doc);
+        this.totals[vid]!++;
+        vids.push(vid);
       }
-    }
-    for (const vid of vids) {
-      setBit(this.bitsOf(vid), doc);
-      this.totals[vid]!++;
     }
     this.countPairs(vids, 1);
     this.docs.append(doc, vids, vids.length);

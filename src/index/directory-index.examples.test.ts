@@ -146,6 +146,17 @@ describe('directory index', () => {
     expect(i.search(query({ filters: { countries: ['JP', 'ZZ'] } })).total).toBe(0);
   });
 
+  it('counts a repeated or unknown code once', () => {
+    const codes = { ...noCodes, countries: ['US', 'US'], services: ['NotACode'] };
+    const i = indexOf(org('a', 'A', { codes }), org('b', 'B'));
+    const page = i.search(query({ filters: { countries: ['US'] } }));
+    expect(page.ids).toEqual(['a']);
+    expect(page.facets.countries).toEqual([{ code: 'US', count: 1 }]);
+    expect(page.facets.services).toEqual([{ code: 'NotACode', count: 1 }]);
+    i.remove('a');
+    expect(i.search(query({})).facets.countries).toEqual([]);
+  });
+
   it('shows an upsert at once and forgets the old data', () => {
     const i = indexOf(org('a', 'Old Name'), org('b', 'Other'));
     i.upsert(org('a', 'New Name'));

@@ -22,11 +22,12 @@ export class WordCounter implements WordSink {
     for (const skill of org.skills) scanWords(skill, this);
     this.weight = FIELD_WEIGHT.description;
     scanWords(org.description, this);
-    this.tfs.length = this.ids.length;
-    this.ids.forEach((id, i) => {
-      this.tfs[i] = this.tf[id]!;
-      this.tf[id] = 0;
-    });
+    const { ids, tfs, tf } = this;
+    tfs.length = ids.length;
+    for (let i = 0; i < ids.length; i++) {
+      tfs[i] = tf[ids[i]!]!;
+      tf[ids[i]!] = 0;
+    }
   }
 
   ascii(text: string, start: number, end: number, hash: number): void {

@@ -149,11 +149,17 @@ export class TextPostings {
   }
 }
 
+let sortScratch = new Uint32Array(256);
+
 /** Sorted ids as LEB128 deltas, into `out`. */
 function encodeIds(ids: readonly number[], out: number[]): number[] {
   out.length = 0;
+  if (ids.length > sortScratch.length) sortScratch = new Uint32Array(ids.length * 2);
+  const sorted = sortScratch.subarray(0, ids.length);
+  for (let i = 0; i < ids.length; i++) sorted[i] = ids[i]!;
+  sorted.sort();
   let previous = 0;
-  for (const id of [...ids].sort((a, b) => a - b)) {
+  for (const id of sorted) {
     let delta = id - previous;
     previous = id;
     while (delta >= 0x80) {
