@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   CIRCLES_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   CIRCLES_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   CIRCLES_TRUST_PROXY: boolish.default(false),
+  // Background jobs of `serve` (0 turns one off); tests drive the jobs directly instead.
+  CIRCLES_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+  CIRCLES_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+  CIRCLES_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export interface Config {
@@ -36,6 +40,11 @@ export interface Config {
   loginRatePerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** How often `serve` expires unanswered referrals; 0 = never (run `circles referrals expire`). */
+  expiryIntervalMs: number;
+  /** How often `serve` sends due webhook deliveries; 0 = never. */
+  webhookIntervalMs: number;
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     loginRatePerMinute: e.CIRCLES_LOGIN_RATE_PER_MINUTE,
     bodyLimitBytes: e.CIRCLES_BODY_LIMIT_BYTES,
     trustProxy: e.CIRCLES_TRUST_PROXY,
+    expiryIntervalMs: e.CIRCLES_EXPIRY_INTERVAL_MS,
+    webhookIntervalMs: e.CIRCLES_WEBHOOK_INTERVAL_MS,
+    webhookTimeoutMs: e.CIRCLES_WEBHOOK_TIMEOUT_MS,
   });
 }

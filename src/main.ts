@@ -1,6 +1,7 @@
 // config -> store -> app -> listen, with a graceful shutdown on SIGTERM/SIGINT.
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
+import { startBackgroundJobs, type BackgroundJobs } from './services/background-jobs.ts';
 import { openServices } from './services/bootstrap.ts';
 import { seedDemoEcosystem, DEMO_SIGN_IN } from './services/demo-ecosystem.service.ts';
 
@@ -24,6 +25,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     if (seeded.created > 0) log.info({ orgs: seeded.created }, 'demo ecosystem seeded');
   }
 
+  let jobs: BackgroundJobs | null = null;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -34,6 +36,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     // app.close() stops accepting connections and waits for in-flight requests to finish.
     void app
       .close()
+      .then(() => jobs?.stop())
       .then(() => services.close())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
@@ -45,6 +48,14 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
   process.once('SIGINT', () => shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  jobs = startBackgroundJobs(services.deps, {
+    expiryIntervalMs: config.expiryIntervalMs,
+    webhookIntervalMs: config.webhookIntervalMs,
+    webhookTimeoutMs: config.webhookTimeoutMs,
+    fetch: globalThis.fetch,
+    onError: (job, err) => log.error({ err, job }, 'background job failed'),
+    onRun: (job, result) => log.debug({ job, result }, 'background job ran'),
+  });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   const lines = [`Circles is running at ${url}  (API docs: ${url}/api/docs, store: ${services.store.kind})`];
   if (opts.demo) lines.push(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);

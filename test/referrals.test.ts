@@ -128,6 +128,7 @@ for (const kind of STORE_KINDS) {
         'referral.status_changed',
         'referral.updated',
         'referral.status_changed',
+        'fee.due', // the win books the agreement's 10 % fee (test/fees.test.ts)
       ]);
 
       expectProblem(

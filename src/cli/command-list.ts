@@ -4,9 +4,12 @@ import { registerAudit } from './commands/audit.command.ts';
 import { registerBackup } from './commands/backup.command.ts';
 import { registerDemo } from './commands/demo.command.ts';
 import { registerExport } from './commands/export.command.ts';
+import { registerFx } from './commands/fx.command.ts';
 import { registerImport } from './commands/import.command.ts';
+import { registerMatch } from './commands/match.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerReferrals } from './commands/referrals.command.ts';
+import { registerReport } from './commands/report.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerTokens } from './commands/tokens.command.ts';
 import { registerUsers } from './commands/users.command.ts';
@@ -24,4 +27,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerUsers,
   registerTokens,
   registerReferrals,
+  registerMatch,
+  registerFx,
+  registerReport,
 ];

@@ -51,6 +51,11 @@ export const AgreementVersionParams = z.object({
   n: z.coerce.number().int().min(1).max(100_000),
 });
 
+/** The proposer withdraws an open proposal; the other party declines it. */
+export const AgreementVersionCloseParams = AgreementVersionParams.extend({
+  action: z.enum(['withdraw', 'decline']),
+});
+
 const VersionSchema = z.object({
   n: z.number().int(),
   terms: TermsSchema,

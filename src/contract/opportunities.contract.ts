@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { text } from './common.contract.ts';
 
-export const OPPORTUNITY_VISIBILITY_VALUES = ['private', 'selected', 'network'] as const;
+export const OPPORTUNITY_VISIBILITY_VALUES = ['private', 'selected', 'circle', 'network'] as const;
 const CELL_KIND_VALUES = ['service', 'product', 'solutionArea', 'specialization'] as const;
 
 const CellSchema = z.object({
@@ -25,6 +25,8 @@ export const OpportunityCreateSchema = z.object({
   visibility: z.enum(OPPORTUNITY_VISIBILITY_VALUES),
   selectedOrgIds: z.array(z.string().min(1).max(100)).max(200).optional(),
   competitorOrgIds: z.array(z.string().min(1).max(100)).max(200).optional(),
+  /** Required for visibility "circle": a circle your organization belongs to. */
+  circleId: z.string().min(1).max(100).optional(),
 });
 
 export const OpportunitySchema = z
@@ -44,6 +46,8 @@ export const OpportunitySchema = z
     /** Shown to the owner only; empty for everyone else. */
     selectedOrgIds: z.array(z.string()).readonly(),
     competitorOrgIds: z.array(z.string()).readonly(),
+    /** The circle it is shared with (visibility "circle"), else null. */
+    circleId: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Opportunity' });

@@ -101,6 +101,8 @@ export const ReferralSchema = z
     stagePercent: z.number().int(),
     value: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
     flags: z.array(z.string()).readonly(),
+    /** True when the parties' or the customer's countries differ (the /referrals endpoints set it). */
+    crossBorder: z.boolean().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     expiresAt: z.string(),

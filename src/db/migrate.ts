@@ -3,11 +3,19 @@ import type { StoreKind } from './connect.ts';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001-init.ts';
 import * as m002 from './migrations/002-deals.ts';
+import * as m003 from './migrations/003-org-index-projection.ts';
+import * as m004 from './migrations/004-circles.ts';
+import * as m005 from './migrations/005-fees.ts';
+import * as m006 from './migrations/006-webhooks.ts';
 
 // Migrations are listed here, in order, so they ship with the code (no directory scanning).
 const MIGRATIONS: Record<string, Migration> = {
   '001-init': m001,
   '002-deals': m002,
+  '003-org-index-projection': m003,
+  '004-circles': m004,
+  '005-fees': m005,
+  '006-webhooks': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -26,6 +34,8 @@ export async function migrateToLatest(db: Kysely<Database>, kind: StoreKind): Pr
   const migrator = new Migrator({
     db,
     provider,
+    // Numbers are reserved per feature and may land out of order; each migration stands alone.
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -30,6 +30,8 @@ export interface OrgsTable {
   rate_card: string;
   /** JSON text: Office[] */
   offices: string;
+  /** JSON text: the coded lists for the directory index to load (db/org-index-codes.ts). */
+  index_codes: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -176,6 +178,8 @@ export interface OpportunitiesTable {
   expected_close_date: string;
   visibility: string;
   created_at: string;
+  /** The circle it is shared with (visibility 'circle'), else null. */
+  circle_id: string | null;
 }
 
 export interface OpportunityAudienceTable {
@@ -238,6 +242,177 @@ export interface AttributionStampsTable {
   at: string;
 }
 
+export interface WebhooksTable {
+  id: string;
+  org_id: string;
+  url: string;
+  /** JSON text: WebhookEventType[] */
+  events: string;
+  description: string;
+  /** The signing secret, kept as given out (signing needs it; a hash could not sign). */
+  secret: string;
+  created_by_user_id: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** The outbox: one row per domain event and org told, written in the use case's transaction. */
+export interface WebhookEventsTable {
+  id: string;
+  org_id: string;
+  type: string;
+  /** JSON text */
+  data: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  org_id: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  /** When the worker may next try (also the lease of a claimed attempt); null once settled. */
+  next_attempt_at: string | null;
+  /** Retries stop after this (created + 24 h). */
+  give_up_at: string;
+  replay_of: string | null;
+  created_at: string;
+  settled_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  n: number;
+  at: string;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  next_retry_at: string | null;
+}
+
+export interface CirclesTable {
+  id: string;
+  name: string;
+  description: string;
+  owner_org_id: string;
+  created_at: string;
+}
+
+/** Current members only (owner included); leaving deletes the row. */
+export interface CircleMembersTable {
+  circle_id: string;
+  org_id: string;
+  /** owner | member */
+  role: string;
+  joined_at: string;
+}
+
+export interface CircleInvitationsTable {
+  id: string;
+  circle_id: string;
+  org_id: string;
+  invited_by_org_id: string;
+  /** pending | accepted | declined | revoked */
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  /** "<circle id>:<org id>" while pending, else null (unique). */
+  open_key: string | null;
+  version: number;
+}
+
+export interface FeesTable {
+  id: string;
+  referral_id: string;
+  partnership_id: string;
+  agreement_id: string;
+  agreement_version: number;
+  payer_org_id: string;
+  payee_org_id: string;
+  amount: number;
+  currency: string;
+  payment_days: number;
+  /** due | invoiced | paid | disputed | waived */
+  status: string;
+  due_since: string;
+  invoiced_at: string | null;
+  payment_due_at: string | null;
+  paid_at: string | null;
+  /** JSON text: ReferralFlag[] */
+  flags: string;
+  /** JSON text: FeeCalculation */
+  calculation: string;
+  /** The open dispute, or the last one. */
+  dispute_id: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface FeeDisputesTable {
+  id: string;
+  fee_id: string;
+  opened_by_org_id: string;
+  opened_at: string;
+  reason: string;
+  resume_status: string;
+  /** JSON text: DisputeMessage[] */
+  messages: string;
+  /** JSON text: Record<orgId, Resolution> */
+  proposals: string;
+  resolved_at: string | null;
+  /** JSON text: Resolution or null */
+  resolution: string | null;
+}
+
+export interface FxTablesTable {
+  date: string;
+  source: string;
+  /** JSON text: { currency: decimal string } per 1 EUR */
+  rates: string;
+  imported_at: string;
+}
+
+/** One row per won referral: the association report's facts. */
+export interface P2pWinsTable {
+  referral_id: string;
+  sender_org_id: string;
+  receiver_org_id: string;
+  sender_country: string;
+  receiver_country: string;
+  customer_country: string | null;
+  cross_border: number;
+  won_at: string;
+  amount: number;
+  currency: string;
+}
+
+export interface P2pWinAreasTable {
+  referral_id: string;
+  area: string;
+}
+
+/** Daily roll-up per dimension (total | country | solutionArea), cell and currency. */
+export interface P2pDailyTable {
+  dim: string;
+  cell: string;
+  day: string;
+  currency: string;
+  wins: number;
+  cross_border: number;
+  amount: number;
+}
+
+/** At most 5 distinct orgs per dimension, cell and day (enough to decide suppression). */
+export interface P2pDailyOrgsTable {
+  dim: string;
+  cell: string;
+  day: string;
+  org_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   orgs: OrgsTable;
@@ -257,4 +432,18 @@ export interface Database {
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
   attribution_stamps: AttributionStampsTable;
+  circles: CirclesTable;
+  circle_members: CircleMembersTable;
+  circle_invitations: CircleInvitationsTable;
+  webhooks: WebhooksTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  fees: FeesTable;
+  fee_disputes: FeeDisputesTable;
+  fx_tables: FxTablesTable;
+  p2p_wins: P2pWinsTable;
+  p2p_win_areas: P2pWinAreasTable;
+  p2p_daily: P2pDailyTable;
+  p2p_daily_orgs: P2pDailyOrgsTable;
 }

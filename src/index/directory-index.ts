@@ -21,17 +21,26 @@ import { selectPage } from './page-select.ts';
 import { SortOrders } from './sort-orders.ts';
 import { applyText, planText, type TextScratch } from './text-match.ts';
 import { TextPostings } from './text-postings.ts';
+import type {
+  MatchPage,
+  MatchQuery,
+  MatchSearcher,
+  TeamPoolQuery,
+} from '../domain/matching/match-searcher.ts';
+import type { TeamCandidate } from '../domain/matching/team-formation.ts';
+import { MatchColumns } from './match-columns.ts';
+import { MatchIndex } from './match-index.ts';
 
 export const MAX_LIMIT = 100;
 const COMPACT_MIN_DEAD = 64;
 /** Facet counting keeps two splits of dense values (see dense-split.ts); each query picks. */
 const DENSE_SHARES = [0.1, 0.01];
 
-export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher {
+export function createDirectoryIndex(initialCapacity = 1024): DirectorySearcher & MatchSearcher {
   return new DirectoryIndex(Math.max(64, Math.ceil(initialCapacity)));
 }
 
-class DirectoryIndex implements DirectorySearcher {
+class DirectoryIndex implements DirectorySearcher, MatchSearcher {
   private readonly table: DocTable;
   private readonly codes: CodeIndex;
   private readonly text: TextPostings;
@@ -43,6 +52,10 @@ class DirectoryIndex implements DirectorySearcher {
   private best: Int32Array;
   private counts = new Int32Array(0);
   private readonly words: WordCounter;
+  // Matching (match-index.ts) reads the value bitsets and per-doc value lists; its own per-doc
+  // columns follow the docs through this hook.
+  private readonly matchColumns: MatchColumns;
+  private readonly matcher: MatchIndex;
 
   constructor(capacity: number) {
     this.table = new DocTable(capacity);
@@ -56,6 +69,8 @@ class DirectoryIndex implements DirectorySearcher {
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
     this.best = new Int32Array(capacity);
+    this.matchColumns = new MatchColumns(capacity);
+    this.matcher = new MatchIndex(this.table, this.codes, this.matchColumns);
   }
 
   get size(): number {
@@ -64,9 +79,14 @@ class DirectoryIndex implements DirectorySearcher {
 
   upsert(org: IndexedOrg): void {
     const old = this.table.find(org.id);
-    if (old >= 0) this.drop(old);
+    if (old >= 0) {
+      // A re-read by the multi-process sync can race a local write: never step back a version.
+      if (org.version !== undefined && org.version <= this.table.versions[old]!) return;
+      this.drop(old);
+    }
     if (this.table.count === this.table.capacity) this.grow(this.table.capacity * 2);
     const doc = this.table.append(org);
+    this.matchColumns.added(doc, org);
     this.codes.addDoc(doc, org);
     this.words.count(org);
     this.text.addDoc(doc, this.words.ids, this.words.tfs);
@@ -74,11 +94,31 @@ class DirectoryIndex implements DirectorySearcher {
     this.compactIfWorthIt();
   }
 
+  upsertMany(orgs: readonly IndexedOrg[]): void {
+    let capacity = this.table.capacity;
+    while (capacity < this.table.count + orgs.length) capacity *= 2;
+    if (capacity > this.table.capacity) this.grow(capacity);
+    for (const org of orgs) this.upsert(org);
+  }
+
+  versionOf(id: string): number {
+    const doc = this.table.find(id);
+    return doc < 0 ? -1 : this.table.versions[doc]!;
+  }
+
   remove(id: string): void {
     const doc = this.table.find(id);
     if (doc < 0) return;
     this.drop(doc);
     this.compactIfWorthIt();
+  }
+
+  match(q: MatchQuery): MatchPage {
+    return this.matcher.match(q);
+  }
+
+  teamPool(q: TeamPoolQuery): TeamCandidate[] {
+    return this.matcher.teamPool(q);
   }
 
   search(q: DirectoryQuery): DirectoryPage {
@@ -183,6 +223,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.codes.removeDoc(doc);
     this.text.removeDoc(doc);
     this.table.kill(doc);
+    this.matchColumns.removed();
   }
 
   private grow(capacity: number): void {
@@ -191,6 +232,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.text.growDocs(capacity);
     this.facetCounter.growDocs(capacity);
     this.orders.grow(capacity);
+    this.matchColumns.grown(capacity);
     this.result = newBits(capacity);
     this.spare = newBits(capacity);
     this.scores = new Int32Array(capacity);
@@ -207,6 +249,7 @@ class DirectoryIndex implements DirectorySearcher {
     this.facetCounter.reset();
     this.text.compact(remap, oldDocs);
     this.orders.remap(remap);
+    this.matchColumns.compacted(remap, oldDocs);
   }
 }
 

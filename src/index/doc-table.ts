@@ -9,6 +9,8 @@ export class DocTable {
   /** Lowercased name: the case-insensitive sort key. */
   nameKeys: string[] = [];
   sizeRank: Uint8Array;
+  /** The org's stored version (0: not given). */
+  versions: Int32Array;
   alive: Uint32Array;
   /** Docs allocated, live or dead. */
   count = 0;
@@ -19,6 +21,7 @@ export class DocTable {
   constructor(capacity: number) {
     this.capacity = capacity;
     this.sizeRank = new Uint8Array(capacity);
+    this.versions = new Int32Array(capacity);
     this.alive = newBits(capacity);
   }
 
@@ -36,6 +39,7 @@ export class DocTable {
     this.ids[doc] = org.id;
     this.nameKeys[doc] = org.name.toLowerCase();
     this.sizeRank[doc] = org.sizeRank;
+    this.versions[doc] = org.version ?? 0;
     setBit(this.alive, doc);
     this.docOf.set(org.id, doc);
     this.live++;
@@ -57,6 +61,9 @@ export class DocTable {
     const sizeRank = new Uint8Array(capacity);
     sizeRank.set(this.sizeRank);
     this.sizeRank = sizeRank;
+    const versions = new Int32Array(capacity);
+    versions.set(this.versions);
+    this.versions = versions;
     this.alive = growBits(this.alive, capacity);
   }
 
@@ -70,6 +77,7 @@ export class DocTable {
       this.ids[next] = this.ids[doc]!;
       this.nameKeys[next] = this.nameKeys[doc]!;
       this.sizeRank[next] = this.sizeRank[doc]!;
+      this.versions[next] = this.versions[doc]!;
       this.docOf.set(this.ids[next]!, next);
       next++;
     }

@@ -19,17 +19,21 @@ import {
 } from '../domain/deals/agreement.ts';
 import {
   acceptVersion,
+  closeProposalAs,
   proposeVersion,
   versionInForce,
   type Agreement,
   type AgreementResult,
   type AgreementVersion,
+  type ProposalClosing,
 } from '../domain/deals/agreement-versions.ts';
 import { diffTerms, type TermsChange } from '../domain/deals/diff-terms.ts';
 import { isPartyTo } from '../domain/deals/partnership.ts';
 import { AppError, notFound, type FieldIssue } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
+import { agreementEventData } from './deal-events.ts';
 import { isAdmin, type Actor, type RequestMeta, type ServiceDeps } from './deps.ts';
+import { enqueueEvent } from './webhook-events.ts';
 
 /** Terms as a request sends them: any subset, laid over the template or the latest version. */
 export type TermsPatch = { [K in keyof TermsInput]?: TermsInput[K] | undefined };
@@ -116,6 +120,7 @@ export async function createAgreement(
     };
     await insertAgreement(trx, record);
     await audit(trx, deps, actor, meta, 'agreement.proposed', record, 1);
+    await tellParties(trx, actor, 'agreement.proposed', record, 1, now);
     return record;
   });
   return viewOf(created, now);
@@ -138,6 +143,27 @@ async function audit(
   });
 }
 
+type AgreementAction = 'agreement.proposed' | 'agreement.accepted';
+/** Audited changes; withdrawals and declines are not webhook events. */
+type AgreementChange = AgreementAction | 'agreement.withdrawn' | 'agreement.declined';
+
+/** Both parties' webhooks hear of every proposal and acceptance. */
+async function tellParties(
+  trx: Kysely<Database>,
+  actor: Actor,
+  type: AgreementAction,
+  a: AgreementRecord,
+  n: number,
+  now: Date,
+): Promise<void> {
+  await enqueueEvent(trx, {
+    orgIds: a.partyOrgIds,
+    type,
+    data: agreementEventData({ ...a, n, byOrgId: actor.orgId }),
+    at: now,
+  });
+}
+
 async function loadForParty(
   db: Kysely<Database>,
   actor: Actor,
@@ -153,7 +179,10 @@ async function change(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  step: (a: AgreementRecord, now: Date) => { agreement: Agreement; n: number; action: string },
+  step: (
+    a: AgreementRecord,
+    now: Date,
+  ) => { agreement: Agreement; n: number; action: AgreementChange },
 ): Promise<AgreementView> {
   const now = deps.now();
   const saved = await deps.db.transaction().execute(async (trx) => {
@@ -176,6 +205,9 @@ async function change(
       version: current.version + 1,
     };
     await audit(trx, deps, actor, meta, action, next, n);
+    if (action === 'agreement.proposed' || action === 'agreement.accepted') {
+      await tellParties(trx, actor, action, next, n, now);
+    }
     return next;
   });
   return viewOf(saved, now);
@@ -211,6 +243,22 @@ export async function acceptAgreementVersion(
     agreement: unwrap(acceptVersion(a, n, actor.orgId, now)),
     n,
     action: 'agreement.accepted',
+  }));
+}
+
+/** The proposer withdraws its open proposal `n`, or the other party declines it. */
+export async function closeAgreementVersion(
+  deps: ServiceDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  n: number,
+  action: ProposalClosing,
+): Promise<AgreementView> {
+  return change(deps, actor, meta, id, (a, now) => ({
+    agreement: unwrap(closeProposalAs(a, n, action, actor.orgId, now)),
+    n,
+    action: action === 'withdraw' ? 'agreement.withdrawn' : 'agreement.declined',
   }));
 }
 

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { StoreKind } from '../db/connect.ts';
 import type { DirectorySearcher } from '../domain/directory/directory-query.ts';
+import type { MatchSearcher } from '../domain/matching/match-searcher.ts';
 
 /** What every use case needs. Time comes from `now` so tests can move the clock. */
 export interface ServiceDeps {
   db: Kysely<Database>;
   storeKind: StoreKind;
-  directory: DirectorySearcher;
+  /** The in-memory index: directory search and matching. */
+  directory: DirectorySearcher & MatchSearcher;
   now: () => Date;
 }
 

@@ -1,7 +1,6 @@
 // Directory search: the in-memory index answers, the store supplies the records of one page.
-import { streamOrgs } from '../db/repos/orgs.repo.ts';
+import { streamIndexedOrgs } from '../db/repos/org-index.repo.ts';
 import type { DirectoryQuery, FacetCount, FacetField } from '../domain/directory/directory-query.ts';
-import { toIndexedOrg } from '../domain/directory/to-indexed-org.ts';
 import type { Org } from '../domain/profile/profile.ts';
 import { validationError, type FieldIssue } from '../domain/shared/errors.ts';
 import { checkCodes } from '../domain/taxonomy/check-codes.ts';
@@ -33,10 +32,19 @@ export async function searchDirectory(
   return { orgs, total: page.total, facets: page.facets, nextCursor: page.nextCursor };
 }
 
-/** Fills the index from the store at start-up; returns how many orgs it holds. */
-export async function loadDirectory(deps: ServiceDeps): Promise<number> {
-  for await (const page of streamOrgs(deps.db)) {
-    for (const org of page) deps.directory.upsert(toIndexedOrg(org));
+export interface DirectoryLoad {
+  /** Orgs the index holds. */
+  orgs: number;
+  /** The latest updated_at read ('' for an empty store): where the multi-process sync catches up from. */
+  latest: string;
+}
+
+/** Fills the index from the store at start-up through the lean index read and the bulk path. */
+export async function loadDirectory(deps: ServiceDeps): Promise<DirectoryLoad> {
+  let latest = '';
+  for await (const page of streamIndexedOrgs(deps.db, deps.storeKind)) {
+    deps.directory.upsertMany(page.orgs);
+    if (page.latest > latest) latest = page.latest;
   }
-  return deps.directory.size;
+  return { orgs: deps.directory.size, latest };
 }

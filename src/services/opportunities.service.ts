@@ -6,6 +6,7 @@ import {
   insertOpportunity,
   listVisibleOpportunities,
 } from '../db/repos/opportunities.repo.ts';
+import { rosterOf } from '../db/repos/circles.repo.ts';
 import { listPartnershipsOf } from '../db/repos/partnerships.repo.ts';
 import { customerDomainOf } from '../domain/deals/attribution.ts';
 import { toAmount } from '../domain/deals/money.ts';
@@ -35,7 +36,8 @@ export async function createOpportunity(
     const partners = new Set(
       (await listPartnershipsOf(trx, actor.orgId, 'active')).map((p) => otherParty(p, actor.orgId)),
     );
-    const issues = validateOpportunity(input, actor.orgId, partners);
+    const roster = await rosterOf(trx, actor.orgId);
+    const issues = validateOpportunity(input, actor.orgId, partners, new Set(roster.keys()));
     if (issues.length > 0) throw validationError(issues, 'Invalid opportunity');
     const o: Opportunity = {
       id: randomUUID(),
@@ -51,6 +53,7 @@ export async function createOpportunity(
       visibility: input.visibility,
       selectedOrgIds: input.selectedOrgIds ?? [],
       competitorOrgIds: input.competitorOrgIds ?? [],
+      circleId: input.circleId ?? null,
       createdAt: deps.now().toISOString(),
     };
     await insertOpportunity(trx, o);
@@ -58,7 +61,10 @@ export async function createOpportunity(
       action: 'opportunity.created',
       targetType: 'opportunity',
       targetId: o.id,
-      details: { visibility: o.visibility },
+      details: {
+        visibility: o.visibility,
+        ...(o.circleId === null ? {} : { circleId: o.circleId }),
+      },
     });
     return o;
   });
@@ -84,7 +90,9 @@ export async function getOpportunity(
   id: string,
 ): Promise<OpportunityView> {
   const o = await findOpportunity(deps.db, id);
-  if (o === undefined || !canSee(o, actor.orgId)) throw notFound('Opportunity');
+  if (o === undefined || !canSee(o, actor.orgId, await rosterOf(deps.db, actor.orgId))) {
+    throw notFound('Opportunity');
+  }
   return opportunityFor(o, actor.orgId);
 }
 
@@ -93,5 +101,8 @@ export async function listOpportunities(
   actor: Actor,
 ): Promise<OpportunityView[]> {
   const all = await listVisibleOpportunities(deps.db, actor.orgId);
-  return all.filter((o) => canSee(o, actor.orgId)).map((o) => opportunityFor(o, actor.orgId));
+  const roster = await rosterOf(deps.db, actor.orgId);
+  return all
+    .filter((o) => canSee(o, actor.orgId, roster))
+    .map((o) => opportunityFor(o, actor.orgId));
 }

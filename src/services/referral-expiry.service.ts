@@ -11,7 +11,9 @@ import { expire } from '../domain/deals/referral-transition.ts';
 import type { Referral } from '../domain/deals/referral.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { ServiceDeps } from './deps.ts';
+import { referralChangeData } from './deal-events.ts';
 import { appendReferralEvent, stateJson } from './referral-log.ts';
+import { enqueueEvent } from './webhook-events.ts';
 
 export interface ExpiryResult {
   expired: number;
@@ -44,6 +46,13 @@ export async function expireReferrals(deps: ServiceDeps): Promise<ExpiryResult> 
         actorOrgId: null,
         type: 'referral.expired',
         data: { from: stateJson(current), to: stateJson(next) },
+      });
+      // The sender is told (and the receiver, whose inbox item closed).
+      await enqueueEvent(trx, {
+        orgIds: [current.fromOrgId, current.toOrgId],
+        type: 'referral.expired',
+        data: referralChangeData(current, next),
+        at: now,
       });
       await recordAudit(
         trx,

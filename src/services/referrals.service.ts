@@ -37,7 +37,10 @@ import type { Actor, RequestMeta, ServiceDeps } from './deps.ts';
 import { ownOpportunity } from './opportunities.service.ts';
 import { activePartnership, pinAgreement } from './referral-basis.ts';
 import { stampAttribution } from './referral-attribution.ts';
+import { referralChangeData, referralEventData } from './deal-events.ts';
 import { appendReferralEvent, moneyJson, stateJson } from './referral-log.ts';
+import { enqueueEvent } from './webhook-events.ts';
+import { onReferralWon } from './referral-won.ts';
 
 export interface ReferralCreateInput {
   opportunityId: string;
@@ -72,66 +75,81 @@ export async function createReferral(
   meta: RequestMeta,
   input: ReferralCreateInput,
 ): Promise<Referral> {
+  return deps.db.transaction().execute((trx) => createReferralIn(trx, deps, actor, meta, input));
+}
+
+/** createReferral inside the caller's transaction (an import creates the opportunity first). */
+export async function createReferralIn(
+  trx: Kysely<Database>,
+  deps: ServiceDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  input: ReferralCreateInput,
+): Promise<Referral> {
   const issues = checkInput(input, actor);
   if (issues.length > 0) throw validationError(issues, 'Invalid referral');
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const opp = await ownOpportunity({ db: trx }, actor, input.opportunityId);
-    const p = await activePartnership(trx, actor, input.toOrgId);
-    const pinned = await pinAgreement(trx, actor, p, input, now);
-    const value = input.inviteeValue === undefined ? null : toAmount(input.inviteeValue);
-    const id = randomUUID();
-    const attribution = await stampAttribution(trx, {
-      customer: opp.customerDomain,
-      partnerOrgId: input.toOrgId,
-      introducedByOrgId: actor.orgId,
-      referralId: id,
-      at: now,
-    });
-    const r: Referral = {
-      ...newReferralState(now, value),
-      id,
-      engagementId: opp.engagementId,
-      opportunityId: opp.id,
-      fromOrgId: actor.orgId,
-      toOrgId: input.toOrgId,
-      ...pinned,
-      arrangementType: input.arrangementType,
-      partnerRole: input.partnerRole ?? null,
-      notes: input.notes ?? '',
-      team: input.team ?? [],
-      estimatedCloseDate: input.estimatedCloseDate,
-      customerDomain: opp.customerDomain,
-      attribution,
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    await insertReferral(trx, r);
-    await appendReferralEvent(trx, id, {
-      at: now.toISOString(),
-      actorOrgId: actor.orgId,
-      type: 'referral.created',
-      data: {
-        fromOrgId: r.fromOrgId,
-        toOrgId: r.toOrgId,
-        engagementId: r.engagementId,
-        opportunityId: r.opportunityId,
-        arrangementType: r.arrangementType,
-        agreementId: r.agreementId,
-        agreementVersion: r.agreementVersion,
-        value: moneyJson(r.value),
-        expiresAt: r.expiresAt,
-      },
-    });
-    await appendAttributionEvents(trx, r, now);
-    await recordAudit(trx, deps, actor, meta, {
-      action: 'referral.created',
-      targetType: 'referral',
-      targetId: id,
-      details: { toOrgId: r.toOrgId, attribution: attribution.kind },
-    });
-    return r;
+  const opp = await ownOpportunity({ db: trx }, actor, input.opportunityId);
+  const p = await activePartnership(trx, actor, input.toOrgId);
+  const pinned = await pinAgreement(trx, actor, p, input, now);
+  const value = input.inviteeValue === undefined ? null : toAmount(input.inviteeValue);
+  const id = randomUUID();
+  const attribution = await stampAttribution(trx, {
+    customer: opp.customerDomain,
+    partnerOrgId: input.toOrgId,
+    introducedByOrgId: actor.orgId,
+    referralId: id,
+    at: now,
   });
+  const r: Referral = {
+    ...newReferralState(now, value),
+    id,
+    engagementId: opp.engagementId,
+    opportunityId: opp.id,
+    fromOrgId: actor.orgId,
+    toOrgId: input.toOrgId,
+    ...pinned,
+    arrangementType: input.arrangementType,
+    partnerRole: input.partnerRole ?? null,
+    notes: input.notes ?? '',
+    team: input.team ?? [],
+    estimatedCloseDate: input.estimatedCloseDate,
+    customerDomain: opp.customerDomain,
+    attribution,
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  await insertReferral(trx, r);
+  await appendReferralEvent(trx, id, {
+    at: now.toISOString(),
+    actorOrgId: actor.orgId,
+    type: 'referral.created',
+    data: {
+      fromOrgId: r.fromOrgId,
+      toOrgId: r.toOrgId,
+      engagementId: r.engagementId,
+      opportunityId: r.opportunityId,
+      arrangementType: r.arrangementType,
+      agreementId: r.agreementId,
+      agreementVersion: r.agreementVersion,
+      value: moneyJson(r.value),
+      expiresAt: r.expiresAt,
+    },
+  });
+  await appendAttributionEvents(trx, r, now);
+  await enqueueEvent(trx, {
+    orgIds: [r.fromOrgId, r.toOrgId],
+    type: 'referral.created',
+    data: referralEventData(r),
+    at: now,
+  });
+  await recordAudit(trx, deps, actor, meta, {
+    action: 'referral.created',
+    targetType: 'referral',
+    targetId: id,
+    details: { toOrgId: r.toOrgId, attribution: attribution.kind },
+  });
+  return r;
 }
 
 async function appendAttributionEvents(
@@ -246,6 +264,16 @@ export async function changeReferral(
       type,
       data: { kind: result.kind, side, from: stateJson(current), to: stateJson(next) },
     });
+    if (type === 'referral.status_changed') {
+      await enqueueEvent(trx, {
+        orgIds: [next.fromOrgId, next.toOrgId],
+        type,
+        data: referralChangeData(current, next),
+        at: now,
+      });
+    }
+    // Won: the fee due and the report's facts commit with the win, or not at all.
+    if (result.kind === 'win') await onReferralWon(trx, next, now);
     await recordAudit(trx, deps, actor, meta, {
       action: type,
       targetType: 'referral',

@@ -6,6 +6,8 @@ import { switchOrg } from './lib/api.ts';
 import { SignUpPage } from './features/auth/sign-up.page.tsx';
 import { DirectoryPage } from './features/directory/directory.page.tsx';
 import { ProfilePage } from './features/profile/profile.page.tsx';
+import { isDealPath } from './features/deals/deal-paths.ts';
+import { useNeedsActionCount } from './features/deals/inbox/inbox-count.ts';
 import { Link, matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/session.tsx';
 import { Button } from './ui/button.tsx';
@@ -20,8 +22,32 @@ const MyOrgPage = lazy(() =>
 
 const NAV: readonly NavItem[] = [
   { to: '/directory', label: 'Directory' },
+  { to: '/match', label: 'Match' },
   { to: '/my-org', label: 'My organization' },
 ];
+
+// Matchmaking (need builder, ranked partners, team, who complements us): its own lazy chunk.
+const MatchPage = lazy(() =>
+  import('./features/match/match.page.tsx').then((m) => ({ default: m.MatchPage })),
+);
+
+// Deal-flow pages (partners, agreements, opportunities, referrals, inbox): one lazy chunk.
+const DealRoutes = lazy(() =>
+  import('./features/deals/deals.routes.tsx').then((m) => ({ default: m.DealRoutes })),
+);
+
+/** The nav with the deal pages; the inbox shows how many referrals wait for an answer. */
+function navWithDeals(waiting: number): readonly NavItem[] {
+  return [
+    NAV[0]!,
+    NAV[1]!,
+    { to: '/inbox', label: 'Inbox', badge: waiting },
+    { to: '/partners', label: 'Partners' },
+    { to: '/opportunities', label: 'Opportunities' },
+    { to: '/reports', label: 'Report' },
+    ...NAV.slice(2),
+  ];
+}
 
 const PUBLIC = new Set(['/sign-in', '/sign-up']);
 
@@ -51,6 +77,20 @@ function PrivateRoutes({ pathname }: { pathname: string }) {
     return (
       <Suspense fallback={<Loading />}>
         <MyOrgPage />
+      </Suspense>
+    );
+  }
+  if (pathname === '/match' || pathname.startsWith('/match/')) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <MatchPage />
+      </Suspense>
+    );
+  }
+  if (isDealPath(pathname)) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DealRoutes pathname={pathname} notFound={<NotFound />} />
       </Suspense>
     );
   }
@@ -101,6 +141,8 @@ export function App() {
   const { state, refresh } = useSession();
   const { pathname, search } = useLocation();
   const isPublic = PUBLIC.has(pathname);
+  const waiting = useNeedsActionCount(state.status === 'signed-in', pathname);
+  const nav = navWithDeals(waiting);
 
   if (state.status === 'loading') {
     return (
@@ -132,13 +174,13 @@ export function App() {
     const invitation = new URLSearchParams(search).get('invitation');
     if (invitation === null) return <Redirect to={safeNext(search)} />;
     return (
-      <AppShell nav={NAV} user={<UserMenu />}>
+      <AppShell nav={nav} user={<UserMenu />}>
         <AcceptInvitationPage token={invitation} />
       </AppShell>
     );
   }
   return (
-    <AppShell nav={NAV} user={<UserMenu />}>
+    <AppShell nav={nav} user={<UserMenu />}>
       <ErrorBoundary resetKey={pathname}>
         <PrivateRoutes pathname={pathname} />
       </ErrorBoundary>

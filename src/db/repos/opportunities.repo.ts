@@ -29,6 +29,7 @@ function toOpportunity(r: OpportunitiesTable, audience: readonly Audience[]): Op
     visibility: r.visibility as OpportunityVisibility,
     selectedOrgIds: of('selected').sort(),
     competitorOrgIds: of('competitor').sort(),
+    circleId: r.circle_id,
     createdAt: r.created_at,
   };
 }
@@ -49,6 +50,7 @@ export async function insertOpportunity(db: Kysely<Database>, o: Opportunity): P
       expected_close_date: o.expectedCloseDate,
       visibility: o.visibility,
       created_at: o.createdAt,
+      circle_id: o.circleId,
     })
     .execute();
   const audience = [
@@ -58,7 +60,7 @@ export async function insertOpportunity(db: Kysely<Database>, o: Opportunity): P
   if (audience.length > 0) await db.insertInto('opportunity_audience').values(audience).execute();
 }
 
-async function withAudience(
+export async function withAudience(
   db: Kysely<Database>,
   rows: OpportunitiesTable[],
 ): Promise<Opportunity[]> {
@@ -101,6 +103,24 @@ export async function listVisibleOpportunities(
             .where('a.org_id', '=', orgId)
             .where('a.relation', '=', relation),
         );
+      // Circle: the viewer and the owner are both current members of the opportunity's circle.
+      const inCircle = eb.and([
+        eb('o.visibility', '=', 'circle'),
+        eb.exists(
+          eb
+            .selectFrom('circle_members as cv')
+            .select('cv.org_id')
+            .whereRef('cv.circle_id', '=', 'o.circle_id')
+            .where('cv.org_id', '=', orgId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('circle_members as co')
+            .select('co.org_id')
+            .whereRef('co.circle_id', '=', 'o.circle_id')
+            .whereRef('co.org_id', '=', 'o.owner_org_id'),
+        ),
+      ]);
       return eb.or([
         eb('o.owner_org_id', '=', orgId),
         eb.and([
@@ -108,6 +128,7 @@ export async function listVisibleOpportunities(
           eb.or([
             eb('o.visibility', '=', 'network'),
             eb.and([eb('o.visibility', '=', 'selected'), audience('selected')]),
+            inCircle,
           ]),
         ]),
       ]);

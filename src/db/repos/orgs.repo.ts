@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Org, OrgProfile } from '../../domain/profile/profile.ts';
 import { CODED_LIST_FIELDS, type CodedListField } from '../../domain/taxonomy/vocabularies.ts';
+import { encodeIndexCodes } from '../org-index-codes.ts';
 import type { Database, OrgsTable } from '../schema.ts';
 
 type OrgRow = OrgsTable;
@@ -22,6 +23,7 @@ function profileColumns(p: OrgProfile): Omit<OrgRow, 'id' | 'version' | 'created
     skills: JSON.stringify(p.skills),
     rate_card: JSON.stringify(p.rateCard),
     offices: JSON.stringify(p.offices),
+    index_codes: encodeIndexCodes(p),
   };
 }
 

@@ -18,7 +18,7 @@ import type {
 } from '../../domain/deals/referral.ts';
 import type { Database, ReferralEventsTable, ReferralsTable } from '../schema.ts';
 
-function toReferral(r: ReferralsTable): Referral {
+export function toReferral(r: ReferralsTable): Referral {
   return {
     id: r.id,
     engagementId: r.engagement_id,

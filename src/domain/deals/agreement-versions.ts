@@ -121,6 +121,42 @@ export function closeProposal(
   );
 }
 
+export type ProposalClosing = 'withdraw' | 'decline';
+
+/**
+ * `closeProposal` with the side stated: the proposer withdraws, the other party declines. The
+ * wrong side is refused with what it may do instead; a decided version with its status.
+ */
+export function closeProposalAs(
+  a: Agreement,
+  n: number,
+  action: ProposalClosing,
+  byOrgId: string,
+  now: Date,
+): AgreementResult {
+  if (!isParty(a, byOrgId)) return fail(notParty());
+  const v = openProposal(a, n);
+  if (v instanceof AppError) return fail(v);
+  const byProposer = v.proposedByOrgId === byOrgId;
+  if (action === 'withdraw' && !byProposer) {
+    return fail(
+      new AppError(
+        'forbidden',
+        'Only the proposer withdraws a proposal; the other party declines or accepts it',
+      ),
+    );
+  }
+  if (action === 'decline' && byProposer) {
+    return fail(
+      new AppError(
+        'forbidden',
+        'A proposal is declined by the other party; its proposer withdraws it',
+      ),
+    );
+  }
+  return closeProposal(a, n, byOrgId, now);
+}
+
 /** Adds calendar months to a YYYY-MM-DD date, clamping to the month's end (Jan 31 + 1 -> Feb 28). */
 export function addMonths(isoDate: string, months: number): Date {
   const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);

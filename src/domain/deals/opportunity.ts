@@ -5,10 +5,11 @@ import type { FieldIssue } from '../shared/errors.ts';
 import { CELL_KINDS, CELL_VOCABULARY, isCellKind, type CellKind } from '../matching/need.ts';
 import { checkCode } from '../taxonomy/check-codes.ts';
 import { customerDomainOf } from './attribution.ts';
+import { NO_CIRCLES, sharesCircle, type CircleRoster } from './circle.ts';
 import { isIsoDate } from './iso-date.ts';
 import { checkMoney, type Amount } from './money.ts';
 
-export const OPPORTUNITY_VISIBILITIES = ['private', 'selected', 'network'] as const;
+export const OPPORTUNITY_VISIBILITIES = ['private', 'selected', 'circle', 'network'] as const;
 export type OpportunityVisibility = (typeof OPPORTUNITY_VISIBILITIES)[number];
 
 export interface OpportunityCell {
@@ -29,6 +30,8 @@ export interface OpportunityInput {
   visibility: OpportunityVisibility;
   selectedOrgIds?: readonly string[] | undefined;
   competitorOrgIds?: readonly string[] | undefined;
+  /** The circle it is shared with, for visibility "circle". */
+  circleId?: string | undefined;
 }
 
 export interface Opportunity {
@@ -46,6 +49,8 @@ export interface Opportunity {
   visibility: OpportunityVisibility;
   selectedOrgIds: readonly string[];
   competitorOrgIds: readonly string[];
+  /** For visibility "circle": shown to the circle's members while the owner is one too. */
+  circleId: string | null;
   createdAt: string;
 }
 
@@ -61,11 +66,15 @@ function checkCell(c: OpportunityCell, path: string): FieldIssue[] {
   ];
 }
 
-/** Business rules beyond the shape; `partnerOrgIds` are the owner's active partners. */
+/**
+ * Business rules beyond the shape; `partnerOrgIds` are the owner's active partners and
+ * `circleIds` the circles it belongs to.
+ */
 export function validateOpportunity(
   input: OpportunityInput,
   ownerOrgId: string,
   partnerOrgIds: ReadonlySet<string>,
+  circleIds: ReadonlySet<string> = new Set(),
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const cells = input.cells ?? [];
@@ -101,6 +110,7 @@ export function validateOpportunity(
       });
     }
   });
+  issues.push(...checkCircle(input, circleIds));
   (input.competitorOrgIds ?? []).forEach((id, i) => {
     if (id === ownerOrgId)
       issues.push({ path: `competitorOrgIds[${i}]`, message: 'Your own organization' });
@@ -108,8 +118,25 @@ export function validateOpportunity(
   return issues;
 }
 
-/** Whether `orgId` may see `o`: its owner always; a competitor never; others per visibility. */
-export function canSee(o: Opportunity, orgId: string): boolean {
+function checkCircle(input: OpportunityInput, circleIds: ReadonlySet<string>): FieldIssue[] {
+  if (input.visibility !== 'circle') {
+    return input.circleId === undefined
+      ? []
+      : [{ path: 'circleId', message: 'Only for "circle" visibility' }];
+  }
+  if (input.circleId === undefined) {
+    return [{ path: 'circleId', message: 'Name the circle for "circle" visibility' }];
+  }
+  return circleIds.has(input.circleId)
+    ? []
+    : [{ path: 'circleId', message: 'Not a circle your organization belongs to' }];
+}
+
+/**
+ * Whether `orgId` may see `o`: its owner always; a competitor never; others per visibility. For
+ * "circle", `roster` holds the circles' current members: both the viewer and the owner must be in.
+ */
+export function canSee(o: Opportunity, orgId: string, roster: CircleRoster = NO_CIRCLES): boolean {
   if (o.ownerOrgId === orgId) return true;
   if (o.competitorOrgIds.includes(orgId)) return false;
   switch (o.visibility) {
@@ -117,6 +144,8 @@ export function canSee(o: Opportunity, orgId: string): boolean {
       return false;
     case 'selected':
       return o.selectedOrgIds.includes(orgId);
+    case 'circle':
+      return sharesCircle(roster, o.circleId, orgId, o.ownerOrgId);
     case 'network':
       return true;
   }

@@ -102,26 +102,42 @@ const emptyAcc = (): Acc => ({
   spilled: new Map(),
 });
 
-/** Sums every currency into the reporting currency exactly, then rounds once (half-even). */
-function cellValue(acc: Acc, q: ReportQuery): Amount {
-  let exact: Ratio = ratio(0n, 1n);
+/** A cell's figures before suppression, from rows here or from a GROUP BY in the store. */
+export interface CellAggregate {
+  key: string;
+  count: number;
+  crossBorder: number;
+  /** Distinct organizations in the cell; only whether it reaches MIN_ORGS_PER_CELL matters. */
+  orgs: number;
+  /** Exact sums of minor units per currency. */
+  sums: ReadonlyMap<string, bigint>;
+}
+
+function aggregateOf(key: string, acc: Acc): CellAggregate {
+  const sums = new Map<string, bigint>();
   for (const [currency, sum] of acc.sums) {
-    const whole = BigInt(sum) + (acc.spilled.get(currency) ?? 0n);
+    sums.set(currency, BigInt(sum) + (acc.spilled.get(currency) ?? 0n));
+  }
+  return { key, count: acc.count, crossBorder: acc.crossBorder, orgs: acc.orgs.size, sums };
+}
+
+/** Sums every currency into the reporting currency exactly, then rounds once (half-even). */
+function cellValue(a: CellAggregate, q: Pick<ReportQuery, 'currency' | 'fx'>): Amount {
+  let exact: Ratio = ratio(0n, 1n);
+  for (const [currency, whole] of a.sums) {
     exact = add(exact, mul(ratio(whole, 1n), conversionRatio(q.fx, currency, q.currency)));
   }
   return amount(roundToSafeInteger(exact), q.currency);
 }
 
-function toCell(key: string, acc: Acc, q: ReportQuery): ReportCell {
-  if (acc.orgs.size < MIN_ORGS_PER_CELL) return { key, suppressed: true };
-  const share = roundHalfEven(
-    ratio(BigInt(acc.crossBorder * BASIS_POINTS_FULL), BigInt(acc.count)),
-  );
+function toCell(a: CellAggregate, q: Pick<ReportQuery, 'currency' | 'fx'>): ReportCell {
+  if (a.orgs < MIN_ORGS_PER_CELL || a.count === 0) return { key: a.key, suppressed: true };
+  const share = roundHalfEven(ratio(BigInt(a.crossBorder * BASIS_POINTS_FULL), BigInt(a.count)));
   return {
-    key,
+    key: a.key,
     suppressed: false,
-    count: acc.count,
-    value: cellValue(acc, q),
+    count: a.count,
+    value: cellValue(a, q),
     crossBorderShare: basisPoints(Number(share)),
   };
 }
@@ -159,8 +175,23 @@ export function p2pReport(rows: Iterable<WonReferralRow>, q: ReportQuery): P2pRe
       accumulate(acc, row, crossBorder);
     }
   }
-  const totalCell = toCell('total', total, q);
-  const built = [...cells.keys()].sort().map((key) => toCell(key, cells.get(key) ?? emptyAcc(), q));
+  return assembleReport(
+    { groupBy: q.groupBy, currency: q.currency, fx: q.fx },
+    [...cells.keys()].map((key) => aggregateOf(key, cells.get(key) ?? emptyAcc())),
+    aggregateOf('total', total),
+  );
+}
+
+/** The report from per-cell aggregates (however computed): suppression, conversion, order. */
+export function assembleReport(
+  q: Pick<ReportQuery, 'groupBy' | 'currency' | 'fx'>,
+  cells: readonly CellAggregate[],
+  total: CellAggregate,
+): P2pReport {
+  const totalCell = toCell({ ...total, key: 'total' }, q);
+  const built = [...cells]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((a) => toCell(a, q));
   return {
     groupBy: q.groupBy,
     currency: q.currency,

@@ -36,6 +36,8 @@ export interface DirectoryPage {
 /** The searchable part of an org, as the index keeps it. */
 export interface IndexedOrg {
   id: string;
+  /** The stored org's version: an upsert never replaces a newer version with an older one. */
+  version?: number;
   name: string;
   description: string;
   skills: readonly string[];
@@ -43,11 +45,17 @@ export interface IndexedOrg {
   sizeRank: number;
   teamingOpen: boolean;
   codes: Readonly<Record<CodedListField, readonly string[]>>;
+  /** Consultants available now (matching's capacity factor); 0 when absent. */
+  availableConsultants?: number;
 }
 
 export interface DirectorySearcher {
   search(q: DirectoryQuery): DirectoryPage;
   upsert(org: IndexedOrg): void;
+  /** Upserts many at once (the start-up load); the sort orders are built once, at the next search. */
+  upsertMany(orgs: readonly IndexedOrg[]): void;
   remove(id: string): void;
+  /** The version held for an org: -1 when absent, 0 when it came without one. */
+  versionOf(id: string): number;
   readonly size: number;
 }

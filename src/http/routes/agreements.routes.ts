@@ -6,12 +6,14 @@ import {
   AgreementListQuery,
   AgreementListSchema,
   AgreementSchema,
+  AgreementVersionCloseParams,
   AgreementVersionCreateSchema,
   AgreementVersionParams,
 } from '../../contract/agreements.contract.ts';
 import { IdParams, ProblemSchema } from '../../contract/common.contract.ts';
 import {
   acceptAgreementVersion,
+  closeAgreementVersion,
   createAgreement,
   getAgreement,
   listAgreements,
@@ -86,6 +88,28 @@ export const agreementsRoutes =
       },
       async (req) =>
         acceptAgreementVersion(deps, requireActor(req), metaOf(req), req.params.id, req.params.n),
+    );
+
+    r.post(
+      '/agreements/:id/versions/:n/:action',
+      {
+        schema: {
+          tags: ['deals'],
+          summary:
+            'Withdraw your own open proposal n, or decline the other side’s (409 when it is decided)',
+          params: AgreementVersionCloseParams,
+          response: { 200: AgreementSchema, ...errors },
+        },
+      },
+      async (req) =>
+        closeAgreementVersion(
+          deps,
+          requireActor(req),
+          metaOf(req),
+          req.params.id,
+          req.params.n,
+          req.params.action,
+        ),
     );
 
     r.get(

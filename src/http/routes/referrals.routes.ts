@@ -22,7 +22,7 @@ import {
 } from '../../services/referrals.service.ts';
 import { etagOfVersion, ifMatchVersion } from '../if-match.ts';
 import { metaOf, requireActor } from '../request-context.ts';
-import { toReferralDto } from './referral-views.ts';
+import { oneWithCrossBorder, withCrossBorder } from './referral-views.ts';
 
 const errors = {
   400: ProblemSchema,
@@ -70,7 +70,7 @@ export const referralsRoutes =
         const actor = requireActor(req);
         const ref = await createReferral(deps, actor, metaOf(req), req.body);
         void reply.header('etag', etagOfVersion(ref.version));
-        return reply.status(201).send(toReferralDto(ref, actor.orgId));
+        return reply.status(201).send(await oneWithCrossBorder(deps, ref, actor.orgId));
       },
     );
 
@@ -87,7 +87,7 @@ export const referralsRoutes =
       async (req) => {
         const actor = requireActor(req);
         const list = await listReferrals(deps, actor, req.query);
-        return { referrals: list.map((x) => toReferralDto(x, actor.orgId)) };
+        return { referrals: await withCrossBorder(deps, list, actor.orgId) };
       },
     );
 
@@ -105,7 +105,7 @@ export const referralsRoutes =
         const actor = requireActor(req);
         const ref = await getReferral(deps, actor, req.params.id);
         void reply.header('etag', etagOfVersion(ref.version));
-        return toReferralDto(ref, actor.orgId);
+        return oneWithCrossBorder(deps, ref, actor.orgId);
       },
     );
 
@@ -134,7 +134,7 @@ export const referralsRoutes =
           expected,
         );
         void reply.header('etag', etagOfVersion(ref.version));
-        return toReferralDto(ref, actor.orgId);
+        return oneWithCrossBorder(deps, ref, actor.orgId);
       },
     );
 

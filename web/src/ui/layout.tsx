@@ -14,6 +14,8 @@ export function Logo() {
 export interface NavItem {
   to: string;
   label: string;
+  /** A count shown next to the label (e.g. referrals waiting for an answer); hidden when 0. */
+  badge?: number | undefined;
 }
 
 export function AppShell({
@@ -57,6 +59,12 @@ export function AppShell({
                 }
               >
                 {n.label}
+                {n.badge !== undefined && n.badge > 0 && (
+                  <span className="nav-badge">
+                    {n.badge}
+                    <span className="visually-hidden"> waiting for your answer</span>
+                  </span>
+                )}
               </Link>
             ))}
           </nav>

@@ -6,6 +6,7 @@ import { ApiError, getOrg, messageOf } from '../../lib/api.ts';
 import { formatCount, formatDateTime, formatMoney } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { lastDirectoryUrl } from '../directory/last-search.ts';
+import { PartnerUpButton } from '../deals/partnerships/partner-up-button.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useVocabularies, type Vocabularies, type VocabularyName } from '../../lib/vocabularies.ts';
 import { Badge, BadgeList, type BadgeTone } from '../../ui/badge.tsx';
@@ -92,10 +93,12 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
       <header className="profile-head">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h1 id="org-name">{org.name}</h1>
-          {own && (
+          {own ? (
             <Link to="/my-org" className="btn btn--secondary btn--small">
               Edit your profile
             </Link>
+          ) : (
+            <PartnerUpButton orgId={org.id} orgName={org.name} />
           )}
         </div>
         <div className="result__meta">

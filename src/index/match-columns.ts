@@ -1,0 +1,45 @@
+// Per-doc data matching needs beyond the coded values the directory index already keeps:
+// available consultants and the display name (the tie-break after the score). Kept through the
+// DocHook, plus a write counter that lets per-query caches know when the docs changed.
+import type { IndexedOrg } from '../domain/directory/directory-query.ts';
+import type { DocHook } from './doc-hook.ts';
+
+export class MatchColumns implements DocHook {
+  consultants: Int32Array;
+  names: string[] = [];
+  /** Bumped on every append and removal. */
+  generation = 0;
+
+  constructor(capacity: number) {
+    this.consultants = new Int32Array(capacity);
+  }
+
+  added(doc: number, org: IndexedOrg): void {
+    this.consultants[doc] = org.availableConsultants ?? 0;
+    this.names[doc] = org.name;
+    this.generation++;
+  }
+
+  removed(): void {
+    this.generation++;
+  }
+
+  grown(capacity: number): void {
+    if (capacity <= this.consultants.length) return;
+    const next = new Int32Array(capacity);
+    next.set(this.consultants);
+    this.consultants = next;
+  }
+
+  compacted(remap: Int32Array, oldDocs: number): void {
+    let next = 0;
+    for (let doc = 0; doc < oldDocs; doc++) {
+      if (remap[doc]! < 0) continue;
+      this.consultants[next] = this.consultants[doc]!;
+      this.names[next] = this.names[doc]!;
+      next++;
+    }
+    this.names.length = next;
+    this.generation++;
+  }
+}
