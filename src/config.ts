@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   CIRCLES_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(0).default(10 * 60_000),
   CIRCLES_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   CIRCLES_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  CIRCLES_WEBHOOK_ALLOW_PRIVATE: boolish.default(false),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   /** How often `serve` sends due webhook deliveries; 0 = never. */
   webhookIntervalMs: number;
   webhookTimeoutMs: number;
+  /** Let webhooks reach loopback, private, link-local… addresses (off: the SSRF guard is on). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     expiryIntervalMs: e.CIRCLES_EXPIRY_INTERVAL_MS,
     webhookIntervalMs: e.CIRCLES_WEBHOOK_INTERVAL_MS,
     webhookTimeoutMs: e.CIRCLES_WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivate: e.CIRCLES_WEBHOOK_ALLOW_PRIVATE,
   });
 }

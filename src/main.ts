@@ -4,6 +4,7 @@ import { buildApp } from './http/app.ts';
 import { startBackgroundJobs, type BackgroundJobs } from './services/background-jobs.ts';
 import { openServices } from './services/bootstrap.ts';
 import { seedDemoEcosystem, DEMO_SIGN_IN } from './services/demo-ecosystem.service.ts';
+import { createWebhookTransport } from './services/webhook-transport.ts';
 
 export interface StartOptions {
   /** Seed the demo ecosystem and demo user when the store is empty (what `npm start` does). */
@@ -13,9 +14,13 @@ export interface StartOptions {
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer(config: Config, opts: StartOptions): Promise<void> {
-  const services = await openServices(config);
+  // On PostgreSQL the index follows other server processes' writes (LISTEN/NOTIFY).
+  let syncError: (err: unknown) => void = () => undefined;
+  const onSyncError = (err: unknown) => syncError(err);
+  const services = await openServices(config, { syncIndex: true, onSyncError });
   const app = await buildApp(config, services.deps);
   const log = app.log;
+  syncError = (err) => log.warn({ err }, 'directory index sync interrupted; retrying');
   log.info(
     { store: services.store.kind, orgs: services.deps.directory.size, ...services.timings },
     'store migrated and directory index loaded',
@@ -52,7 +57,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     expiryIntervalMs: config.expiryIntervalMs,
     webhookIntervalMs: config.webhookIntervalMs,
     webhookTimeoutMs: config.webhookTimeoutMs,
-    fetch: globalThis.fetch,
+    fetch: createWebhookTransport({ allowPrivate: config.webhookAllowPrivate }),
     onError: (job, err) => log.error({ err, job }, 'background job failed'),
     onRun: (job, result) => log.debug({ job, result }, 'background job ran'),
   });

@@ -212,6 +212,17 @@ for (const kind of STORE_KINDS) {
       );
       expectProblem(await post(t, outsider, `/api/v1/circles/${c.id}/leave`), 404);
       expectProblem(await get(t, outsider, '/api/v1/circles/no-such-circle'), 404);
+      expectProblem(
+        await post(t, outsider, `/api/v1/circles/${c.id}/invitations/${inv.id}/revoke`),
+        404,
+      );
+      expectProblem(
+        await t.as(outsider.token, {
+          method: 'DELETE',
+          url: `/api/v1/circles/${c.id}/members/${owner.organization.id}`,
+        }),
+        404,
+      );
       expectProblem(await get(t, alice, `/api/v1/circles/${c.id}/pipeline`), 404);
       const theirs = (await get(t, outsider, '/api/v1/circles')).json<{
         circles: unknown[];
@@ -321,6 +332,16 @@ for (const kind of STORE_KINDS) {
       ).json<PipelineDto>();
       expect(pipeline.opportunities.map((o) => o.opportunity.id)).not.toContain(alices);
       expect(await visibleIds(alice)).toContain(alices);
+    });
+
+    it('lets only one of two concurrent invitations of the same org through', async () => {
+      const c = await createCircle(owner, 'Race');
+      const send = () =>
+        post(t, owner, `/api/v1/circles/${c.id}/invitations`, { orgId: bob.organization.id });
+      const codes = (await Promise.all([send(), send()])).map((r) => r.statusCode).sort();
+      expect(codes).toEqual([201, 409]);
+      const read = (await get(t, owner, `/api/v1/circles/${c.id}`)).json<CircleDto>();
+      expect(read.pendingInvitations.map((i) => i.orgId)).toEqual([bob.organization.id]);
     });
 
     it('replays a create with the same Idempotency-Key', async () => {

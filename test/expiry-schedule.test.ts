@@ -41,7 +41,10 @@ for (const kind of STORE_KINDS) {
     let rx: Receiver;
 
     beforeAll(async () => {
-      t = await createTestApp(kind, { CIRCLES_SESSION_HOURS: String(24 * 90) });
+      t = await createTestApp(kind, {
+        CIRCLES_SESSION_HOURS: String(24 * 90),
+        CIRCLES_WEBHOOK_ALLOW_PRIVATE: 'true', // the receiver listens on 127.0.0.1
+      });
       rx = await startReceiver();
     });
     afterAll(async () => {

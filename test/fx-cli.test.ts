@@ -57,7 +57,7 @@ for (const kind of STORE_KINDS) {
       return spawnSync(process.execPath, [BIN, ...args], {
         env: { ...rest, ...env },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 120_000,
       });
     };
     const shown = () => {
@@ -66,7 +66,10 @@ for (const kind of STORE_KINDS) {
       return JSON.parse(r.stdout) as { date: string; shipped: boolean; currencies: string[] };
     };
 
-    it('uses the shipped snapshot until a newer table is imported', () => {
+    // Each step is a fresh `circles` process (tsx start-up): allow for a busy machine.
+    const SLOW = { timeout: 180_000 };
+
+    it('uses the shipped snapshot until a newer table is imported', SLOW, () => {
       expect(shown()).toMatchObject({ date: '2026-11-27', shipped: true });
       const r = run(['fx', 'import', join(dir, 'good.csv')]);
       expect(r.status, r.stderr).toBe(0);
@@ -77,7 +80,7 @@ for (const kind of STORE_KINDS) {
       expect(now.currencies).toEqual(['EUR', 'GBP', 'JPY', 'USD']);
     });
 
-    it('rejects a file with a bad row in one line, exit 2, storing nothing', () => {
+    it('rejects a file with a bad row in one line, exit 2, storing nothing', SLOW, () => {
       const r = run(['fx', 'import', join(dir, 'bad.csv')]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

@@ -8,7 +8,11 @@ import { compileMatch, type MatchOptions } from '../src/domain/matching/match-co
 import { signalsOf, type SignalMaps } from '../src/domain/matching/match-searcher.ts';
 import { cellStrengths, isEligible, scoreInto } from '../src/domain/matching/match-score.ts';
 import { toNeed, type Need } from '../src/domain/matching/need.ts';
-import { compareText, matchResult, rankCandidates } from '../src/domain/matching/rank-candidates.ts';
+import {
+  compareText,
+  matchResult,
+  rankCandidates,
+} from '../src/domain/matching/rank-candidates.ts';
 import { formTeam, type TeamCandidate } from '../src/domain/matching/team-formation.ts';
 import type { Org } from '../src/domain/profile/profile.ts';
 import { createDirectoryIndex } from '../src/index/directory-index.ts';
@@ -51,12 +55,15 @@ describe('match quality: planted partners in a generated ecosystem', () => {
       const ids = page.hits.map((h) => h.id);
       if (ids.includes(p.truth.id)) found++;
       // A near miss may tie (a service without badges: "declared" is all anyone can show).
-      const full = new Map(index.match({ ctx, signals, limit: 100 }).hits.map((h) => [h.id, h.score]));
+      const full = new Map(
+        index.match({ ctx, signals, limit: 100 }).hits.map((h) => [h.id, h.score]),
+      );
       const scoreOf = (id: string) => full.get(id) ?? -Infinity;
       if (p.decoys.every((d) => scoreOf(d.id) <= scoreOf(p.truth.id))) aboveDecoys++;
       for (const hit of page.hits) {
         const r = matchResult(ctx, byId.get(hit.id)!, signalsOf(signals, hit.id));
-        if (r.score !== hit.score) problems.push(`need ${i}: ${hit.id} index ${hit.score} domain ${r.score}`);
+        if (r.score !== hit.score)
+          problems.push(`need ${i}: ${hit.id} index ${hit.score} domain ${r.score}`);
         if (sumOfPoints(r.reasons) !== r.score) problems.push(`need ${i}: ${hit.id} reasons`);
       }
     }
@@ -111,13 +118,10 @@ describe('the match index agrees with brute force', () => {
       const signals = randomSignals();
       const options: MatchOptions = { excludeCompetitors: rng.chance(0.3) };
       const limit = rng.pick([1, 5, 20, 100]);
-      const expected = rankCandidates(
-        need,
-        requester,
-        orgs,
-        (id) => signalsOf(signals, id),
-        { ...options, limit: 100_000 },
-      );
+      const expected = rankCandidates(need, requester, orgs, (id) => signalsOf(signals, id), {
+        ...options,
+        limit: 100_000,
+      });
       const ctx = compileMatch(need, requester, options);
       const page = index.match({ ctx, signals, limit });
       const want = expected.slice(0, limit).map((r) => `${r.org.id}:${r.score}`);
@@ -127,7 +131,8 @@ describe('the match index agrees with brute force', () => {
       const everyone = options.excludeCompetitors
         ? rankCandidates(need, requester, orgs, (id) => signalsOf(signals, id), { limit: 100_000 })
         : expected;
-      if (page.total !== everyone.length) problems.push(`round ${i}: total ${page.total} vs ${everyone.length}`);
+      if (page.total !== everyone.length)
+        problems.push(`round ${i}: total ${page.total} vs ${everyone.length}`);
       const covered = new Set(everyone.flatMap((r) => r.covers));
       const uncovered = need.cells.map((_, c) => c).filter((c) => !covered.has(c));
       if (page.uncovered.join() !== uncovered.join()) problems.push(`round ${i}: uncovered`);

@@ -39,7 +39,10 @@ export const NeedCellSchema = z
   .refine((c) => CELL_KIND_KEYS.filter((k) => c[k] !== undefined).length === 1, {
     message: 'Name exactly one capability: service, product, solutionArea or specialization',
   })
-  .meta({ id: 'NeedCell', description: 'One capability in one country, e.g. { service, country }' });
+  .meta({
+    id: 'NeedCell',
+    description: 'One capability in one country, e.g. { service, country }',
+  });
 export type NeedCellDto = z.infer<typeof NeedCellSchema>;
 
 /** The kind and code of a cell that passed NeedCellSchema. */

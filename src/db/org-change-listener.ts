@@ -5,6 +5,9 @@
 import type pg from 'pg';
 import { ORG_CHANGES_CHANNEL, parseOrgChanges, type OrgChange } from './repos/org-changes.repo.ts';
 
+/** How the listener's connection shows in pg_stat_activity. */
+export const LISTENER_APP_NAME = 'circles-index-sync';
+
 export interface OrgChangeEvents {
   onChanges(changes: OrgChange[]): void;
   /** Listening again; `reconnected` is false on the first connection. */
@@ -63,6 +66,7 @@ export function listenForOrgChanges(
 
   const start = async (c: pg.Client) => {
     await c.connect();
+    await c.query(`set application_name = '${LISTENER_APP_NAME}'`);
     const schema = (await c.query<{ s: string }>('select current_schema() as s')).rows[0]?.s ?? '';
     c.on('notification', (n) => {
       if (n.channel !== ORG_CHANGES_CHANNEL || n.payload === undefined) return;

@@ -6,7 +6,9 @@ import type { CodedLists } from '../domain/profile/profile.ts';
 import { CODED_LIST_FIELDS } from '../domain/taxonomy/vocabularies.ts';
 
 /** Deduplicated, sorted codes per non-empty field (the order findOrg returns them in). */
-export function encodeIndexCodes(lists: Readonly<Record<keyof CodedLists, readonly string[]>>): string {
+export function encodeIndexCodes(
+  lists: Readonly<Record<keyof CodedLists, readonly string[]>>,
+): string {
   const out: Partial<Record<keyof CodedLists, string[]>> = {};
   for (const field of CODED_LIST_FIELDS) {
     const codes = lists[field];

@@ -6,7 +6,7 @@
 // have evidence for, or whose country no doc serves, get no entry.
 // Region unions (a dozen country bitsets each) are cached until the next write.
 import type { Region } from '../domain/matching/regions.ts';
-import { newBits } from './bitset.ts';
+import { newBits, popcount } from './bitset.ts';
 import type { CodeIndex } from './code-index.ts';
 import { countriesOfRegion, type MatchPlan } from './match-plan.ts';
 
@@ -72,6 +72,8 @@ export class CandidateSets {
       for (let w = 0; w < words; w++) cand[w] = cand[w]! & bits[w]!;
     }
     for (let w = 0; w < words; w++) cand[w] = cand[w]! & alive[w]!;
+    // Covers are within the candidates already, unless designations are required.
+    if (plan.requiredVids.length === 0) return { cand, covers };
     for (const { covers: a, perfect: p } of covers) {
       for (let w = 0; w < words; w++) {
         a[w] = a[w]! & cand[w]!;
@@ -79,6 +81,39 @@ export class CandidateSets {
       }
     }
     return { cand, covers };
+  }
+
+  /**
+   * Docs covering the most cells, for a first round of scoring that sets a high threshold: those
+   * covering at least L cells for the largest L >= 2 with at least `k` of them (at most
+   * `most`); null when fewer than two cells have covers or no doc covers two.
+   */
+  multiCover(
+    covers: readonly CellCover[],
+    words: number,
+    k: number,
+    most: number,
+  ): Uint32Array | null {
+    const levels = 4;
+    if (covers.length < 2) return null;
+    const at = this.used;
+    const counts = Array.from({ length: levels }, (_, i) => this.scratch(at + i, words));
+    for (const c of counts) c.fill(0, 0, words);
+    for (const { covers: bits } of covers) {
+      for (let w = 0; w < words; w++) {
+        const b = bits[w]!;
+        if (b === 0) continue;
+        // counts[i]: docs covering more than i cells so far (saturating at `levels`).
+        for (let i = levels - 1; i > 0; i--)
+          counts[i]![w] = counts[i]![w]! | (counts[i - 1]![w]! & b);
+        counts[0]![w] = counts[0]![w]! | b;
+      }
+    }
+    for (let i = levels - 1; i >= 1; i--) {
+      const n = popcount(counts[i]!, words);
+      if (n >= k || (i === 1 && n > 0)) return n <= most ? counts[i]! : null;
+    }
+    return null;
   }
 
   /** After `evidence` holds cell c's evidence docs: its cover and perfect-cover bitsets. */

@@ -4,19 +4,29 @@
 import type { IndexedOrg } from '../domain/directory/directory-query.ts';
 import type { DocHook } from './doc-hook.ts';
 
+/** Orders like compareText on the first three code units (a missing unit sorts first). */
+export function prefixKey(text: string): number {
+  const unit = (i: number) => (i < text.length ? text.charCodeAt(i) + 1 : 0);
+  return unit(0) * 2 ** 34 + unit(1) * 2 ** 17 + unit(2);
+}
+
 export class MatchColumns implements DocHook {
   consultants: Int32Array;
+  /** prefixKey of each doc's id: most id comparisons end here (ties go to the full id). */
+  idKeys: Float64Array;
   names: string[] = [];
   /** Bumped on every append and removal. */
   generation = 0;
 
   constructor(capacity: number) {
     this.consultants = new Int32Array(capacity);
+    this.idKeys = new Float64Array(capacity);
   }
 
   added(doc: number, org: IndexedOrg): void {
     this.consultants[doc] = org.availableConsultants ?? 0;
     this.names[doc] = org.name;
+    this.idKeys[doc] = prefixKey(org.id);
     this.generation++;
   }
 
@@ -29,6 +39,9 @@ export class MatchColumns implements DocHook {
     const next = new Int32Array(capacity);
     next.set(this.consultants);
     this.consultants = next;
+    const keys = new Float64Array(capacity);
+    keys.set(this.idKeys);
+    this.idKeys = keys;
   }
 
   compacted(remap: Int32Array, oldDocs: number): void {
@@ -37,6 +50,7 @@ export class MatchColumns implements DocHook {
       if (remap[doc]! < 0) continue;
       this.consultants[next] = this.consultants[doc]!;
       this.names[next] = this.names[doc]!;
+      this.idKeys[next] = this.idKeys[doc]!;
       next++;
     }
     this.names.length = next;

@@ -17,12 +17,15 @@ import { hasBit, newBits, popcount } from './bitset.ts';
 import type { CodeIndex } from './code-index.ts';
 import type { DocTable } from './doc-table.ts';
 import { BoundsBuilder } from './match-bounds.ts';
-import { CandidateSets, type Candidates } from './match-candidates.ts';
+import { CandidateSets, type Candidates, type CellCover } from './match-candidates.ts';
 import type { MatchColumns } from './match-columns.ts';
 import { compileMatchPlan } from './match-plan.ts';
 import { prunedTopK, type PruneScratch } from './match-prune.ts';
 import { MatchScorer } from './match-scorer.ts';
 import { TopK } from './top-k.ts';
+
+/** Most docs scored as seeds (docs covering several cells) before pruning starts. */
+const SEEDS_MAX = 20_000;
 
 export class MatchIndex implements MatchSearcher {
   private readonly sets = new CandidateSets();
@@ -46,13 +49,26 @@ export class MatchIndex implements MatchSearcher {
       (a, b) => compareText(names[a]!, names[b]!) || compareText(ids[a]!, ids[b]!),
     );
     const consultants = this.columns.consultants;
-    const b = this.bounds.scoreFeatures(q.ctx, found.cand, words, consultants, found.covers);
-    prunedTopK(found.cand, words, b.features, b.ubMax, scorer.sparseDocs, top, (doc) => {
-      const score = scorer.score(doc);
-      return scorer.eligible(doc) ? score : null;
-    }, this.scratch);
+    const b = this.bounds.scoreFeatures(q.ctx, found.cand, words, consultants, found.covers, (c) =>
+      this.capMax(q, c, words),
+    );
+    prunedTopK(
+      found.cand,
+      words,
+      b.features,
+      b.ubMax,
+      scorer.sparseDocs,
+      top,
+      (doc) => {
+        const score = scorer.score(doc);
+        return scorer.eligible(doc) ? score : null;
+      },
+      this.scratch,
+      this.sets.multiCover(found.covers, words, top.k, SEEDS_MAX),
+    );
     const others = (bits: Uint32Array) =>
-      popcount(bits, words) - (scorer.requesterDoc >= 0 && hasBit(bits, scorer.requesterDoc) ? 1 : 0);
+      popcount(bits, words) -
+      (scorer.requesterDoc >= 0 && hasBit(bits, scorer.requesterDoc) ? 1 : 0);
     const covered = new Set(found.covers.filter((c) => others(c.covers) > 0).map((c) => c.cell));
     return {
       hits: top.sorted().map(({ doc, key }) => ({ id: ids[doc]!, score: key as Score })),
@@ -64,7 +80,8 @@ export class MatchIndex implements MatchSearcher {
   teamPool(q: TeamPoolQuery): TeamCandidate[] {
     const { scorer, found, words } = this.prepare(q);
     const { ids } = this.table;
-    const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!);
+    const keys = this.columns.idKeys;
+    const byId = (a: number, b: number) => keys[a]! - keys[b]! || compareText(ids[a]!, ids[b]!);
     const n = q.ctx.need.cells.length;
     const rows = new Map<number, Float64Array | null>();
     const rowOf = (doc: number) => {
@@ -78,21 +95,36 @@ export class MatchIndex implements MatchSearcher {
     };
     const consultants = this.columns.consultants;
     const plain = this.bounds.plainFeatures(q.ctx, found.cand, words, consultants);
-    const sb = this.bounds.strengthBounds(plain, q.ctx);
     const pool = new Set<number>();
     for (const cover of found.covers) {
       const c = cover.cell;
+      const sb = this.bounds.strengthBounds(plain, q.ctx, this.capMax(q, cover, words));
       const top = new TopK(q.perCell, byId);
       const features = [...sb.features, { bits: cover.perfect, loss: sb.perfectLoss }];
-      prunedTopK(cover.covers, words, features, sb.ubMax, scorer.sparseDocs, top, (doc) => {
-        const row = rowOf(doc);
-        return row === null || row[c] === 0 ? null : row[c]!;
-      }, this.scratch);
+      prunedTopK(
+        cover.covers,
+        words,
+        features,
+        sb.ubMax,
+        scorer.sparseDocs,
+        top,
+        (doc) => {
+          const row = rowOf(doc);
+          return row === null || row[c] === 0 ? null : row[c]!;
+        },
+        this.scratch,
+      );
       for (const { doc } of top.sorted()) pool.add(doc);
     }
     return [...pool]
       .sort(byId)
       .map((doc) => ({ orgId: ids[doc]!, cellScores: Array.from(rowOf(doc)!) }));
+  }
+
+  /** The best evidence any candidate can have for a cell (0.75 needs a designation to exist). */
+  private capMax(q: MatchQuery, cover: CellCover, words: number): number {
+    if (popcount(cover.perfect, words) > 0) return 1;
+    return q.ctx.plans[cover.cell]!.designations.size > 0 ? 0.75 : 0.5;
   }
 
   private prepare(q: MatchQuery): { scorer: MatchScorer; found: Candidates; words: number } {
@@ -102,7 +134,13 @@ export class MatchIndex implements MatchSearcher {
     if (this.scratch.a.length < words) {
       this.scratch = { a: newBits(words * 32), b: newBits(words * 32), seen: newBits(words * 32) };
     }
-    const found = this.sets.compute(plan, this.codes, this.table.alive, words, this.columns.generation);
+    const found = this.sets.compute(
+      plan,
+      this.codes,
+      this.table.alive,
+      words,
+      this.columns.generation,
+    );
     return { scorer, found, words };
   }
 }

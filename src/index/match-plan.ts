@@ -70,7 +70,7 @@ export function compileMatchPlan(ctx: MatchContext, codes: CodeIndex): MatchPlan
   const mark = (vid: number, cell: number, flag: number) => {
     if (vid < 0) return;
     let byCell = entries.get(vid);
-    if (byCell === undefined) entries.set(vid, (byCell = new Map()));
+    if (byCell === undefined) entries.set(vid, (byCell = new Map<number, number>()));
     byCell.set(cell, (byCell.get(cell) ?? 0) | flag);
   };
   const n = ctx.need.cells.length;

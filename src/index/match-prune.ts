@@ -34,6 +34,7 @@ export function prunedTopK(
   top: TopK,
   key: (doc: number) => number | null,
   s: PruneScratch,
+  seeds: Uint32Array | null = null,
 ): number {
   if (top.k === 0) return 0;
   const ordered = features.filter((f) => f.loss > 0).sort((x, y) => y.loss - x.loss);
@@ -47,18 +48,27 @@ export function prunedTopK(
   }
   let scored = 0;
   const seen = s.seen;
-  // Scored in the first round: the docs with the most important features, and sparse signals.
+  // Scored in the first round: the docs with the most important features, the seeds (likely
+  // strong docs the caller knows of), and sparse signals.
+  if (seeds !== null) for (let w = 0; w < words; w++) cur[w] = cur[w]! | (seeds[w]! & domain[w]!);
   seen.set(cur.subarray(0, words));
-  const visit = (doc: number) => {
+  const score = (doc: number) => {
     scored++;
     const k = key(doc);
     if (k !== null) top.offer(k, doc);
   };
+  // Without a sparse signal no key exceeds ubMax (sums of exact points, monotone roundings):
+  // once the heap's worst key is ubMax, a doc can only tie, and enters only if it wins the tie.
+  const visit = (doc: number) => {
+    if (top.size === top.k && top.worstKey() >= ubMax && !top.winsTieWithWorst(doc)) return;
+    score(doc);
+  };
   for (const doc of always) {
     const bit = 1 << (doc & 31);
-    if ((domain[doc >>> 5]! & bit) === 0 || (seen[doc >>> 5]! & bit) !== 0) continue;
+    if ((domain[doc >>> 5]! & bit) === 0) continue;
+    cur[doc >>> 5] = cur[doc >>> 5]! & ~bit; // scored here, never skipped as a tie
     seen[doc >>> 5] = seen[doc >>> 5]! | bit;
-    visit(doc);
+    score(doc);
   }
   eachDoc(cur, words, visit);
   const threshold = top.size < top.k ? -Infinity : top.worstKey();
@@ -90,17 +100,22 @@ function scanBounded(
   const loss = Float64Array.from(features, (f) => f.loss);
   const masks = new Int32Array(n);
   let floor = top.size < top.k ? -Infinity : top.worstKey() - MARGIN;
-  const slack = ubMax - floor;
-  const pairs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) if (loss[i]! + loss[j]! > slack) pairs.push(i, j);
-  }
+  // Features a doc must have, and pairs of which it must have one, at the current floor.
+  let singles: number[] = [];
+  let pairs: number[] = [];
+  let pairsAt = NaN;
   let visited = 0;
   for (let w = 0; w < words; w++) {
     let x = rest[w]!;
     if (x === 0) continue;
+    if ((w & 255) === 0 && floor !== pairsAt) {
+      ({ singles, pairs } = needed(loss, ubMax - floor));
+      pairsAt = floor;
+    }
     for (let i = 0; i < n; i++) masks[i] = bits[i]![w]!;
-    for (let p = 0; p < pairs.length && x !== 0; p += 2) x &= masks[pairs[p]!]! | masks[pairs[p + 1]!]!;
+    for (const i of singles) x &= masks[i]!;
+    for (let p = 0; p < pairs.length && x !== 0; p += 2)
+      x &= masks[pairs[p]!]! | masks[pairs[p + 1]!]!;
     while (x !== 0) {
       const low = x & -x;
       x ^= low;
@@ -113,6 +128,21 @@ function scanBounded(
     }
   }
   return visited;
+}
+
+/** Features whose loss alone exceeds the slack, and pairs whose losses together do. */
+function needed(loss: Float64Array, slack: number): { singles: number[]; pairs: number[] } {
+  const singles: number[] = [];
+  const pairs: number[] = [];
+  for (let i = 0; i < loss.length; i++) {
+    if (loss[i]! > slack) singles.push(i);
+    else {
+      for (let j = i + 1; j < loss.length; j++) {
+        if (loss[j]! <= slack && loss[i]! + loss[j]! > slack) pairs.push(i, j);
+      }
+    }
+  }
+  return { singles, pairs };
 }
 
 function eachDoc(bits: Uint32Array, words: number, visit: (doc: number) => void): void {

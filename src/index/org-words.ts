@@ -23,9 +23,9 @@ export class WordCounter implements WordSink {
     this.weight = FIELD_WEIGHT.description;
     scanWords(org.description, this);
     const { ids, tfs, tf } = this;
-    tfs.length = ids.length;
+    tfs.length = 0; // then push: cheaper than setting the length up front (holes)
     for (let i = 0; i < ids.length; i++) {
-      tfs[i] = tf[ids[i]!]!;
+      tfs.push(tf[ids[i]!]!);
       tf[ids[i]!] = 0;
     }
   }

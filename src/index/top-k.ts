@@ -20,11 +20,19 @@ export class TopK {
       this.docs[this.size] = doc;
       keys[this.size] = key;
       this.up(this.size++);
-    } else if (k > 0 && (key > keys[0]! || (key === keys[0]! && this.tie(doc, this.docs[0]!) < 0))) {
+    } else if (
+      k > 0 &&
+      (key > keys[0]! || (key === keys[0]! && this.tie(doc, this.docs[0]!) < 0))
+    ) {
       this.docs[0] = doc;
       keys[0] = key;
       this.down(0);
     }
+  }
+
+  /** Whether `doc` would go before the worst kept doc at an equal key (the heap is not empty). */
+  winsTieWithWorst(doc: number): boolean {
+    return this.tie(doc, this.docs[0]!) < 0;
   }
 
   /** The lowest key kept (the heap must not be empty). */

@@ -23,6 +23,7 @@ import { checkCode } from '../domain/taxonomy/check-codes.ts';
 import { recordAudit } from './audit-trail.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './credentials.ts';
 import type { RequestMeta, ServiceDeps } from './deps.ts';
+import { announceOrgChanges } from './index-sync.service.ts';
 import { acceptInvitationIn } from './invitations.service.ts';
 import {
   issueSession,
@@ -90,6 +91,7 @@ async function foundOrg(
     domain: registrableDomain(website),
   };
   const org = await insertOrg(trx, { id: randomUUID(), profile, at });
+  await announceOrgChanges(trx, deps, [{ id: org.id, version: org.version }]);
   await insertMembership(trx, { orgId: org.id, userId: user.id, role: 'owner', createdAt: at });
   await recordAudit(trx, deps, { userId: user.id, orgId: org.id, tokenId: null }, meta, {
     action: 'org.created',

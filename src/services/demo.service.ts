@@ -4,6 +4,7 @@ import { generateOrg, generateOrgs } from '../domain/demo/generate-orgs.ts';
 import { toIndexedOrg } from '../domain/directory/to-indexed-org.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { ServiceDeps } from './deps.ts';
+import { announceOrgChanges } from './index-sync.service.ts';
 
 export interface SeedDemoOptions {
   count: number;
@@ -55,6 +56,11 @@ async function commitBatch(
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await insertOrgs(trx, batch);
+    await announceOrgChanges(
+      trx,
+      deps,
+      batch.map((o) => ({ id: o.id, version: 1 })),
+    );
     await recordAudit(
       trx,
       deps,
@@ -71,8 +77,6 @@ async function commitBatch(
   });
   // The index follows the store only after the commit.
   for (const o of batch) {
-    deps.directory.upsert(
-      toIndexedOrg({ ...o.profile, id: o.id, version: 1, createdAt: o.at, updatedAt: o.at }),
-    );
+    deps.directory.upsert(toIndexedOrg({ ...o.profile, id: o.id, version: 1 }));
   }
 }

@@ -1,13 +1,14 @@
 // Keeps this process's directory index current with writes made by other server processes on the
 // same PostgreSQL database. Writers send (id, version) notices inside their transactions
-// (announceOrgChanges); here a dedicated LISTEN connection collects them, and changed orgs are
-// re-read in batches through the lean index read. A notice for a version the index already
-// holds (this process's own writes, upserted after commit) costs no read. Orgs that are gone
-// are removed. After (re)connecting, orgs changed since the watermark (minus a margin for
-// transactions that committed late or clocks that differ) are re-read, so nothing missed while
-// deaf stays missed; re-reading is idempotent because upserts never step back a version.
-// SQLite needs none of this: it is one process's file (the server holds it), so the index that
-// process keeps after each commit is the only one.
+// (announceOrgChanges), so they go out only on commit; here a dedicated LISTEN connection collects
+// them and the changed orgs are re-read in batches through the lean index read. A notice for a
+// version the index already holds (this process's own writes, upserted after commit) costs no
+// read; orgs that are gone are removed. Listening starts before the start-up load, and what is
+// announced during the load is re-read after it, so no write falls in between. After a lost
+// connection, orgs changed since the watermark (less a margin for transactions that commit after
+// they stamp updated_at) are re-read. Re-reading is idempotent: upserts never step back a version.
+// SQLite needs none of this: a SQLite store is served by one process, whose index is updated
+// after each of its commits (a CLI writing to the file meanwhile shows at the server's next start).
 import type { Store } from '../db/connect.ts';
 import { listenForOrgChanges, type OrgChangeListenerOptions } from '../db/org-change-listener.ts';
 import { notifyOrgChanges, type OrgChange } from '../db/repos/org-changes.repo.ts';
@@ -20,8 +21,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ServiceDeps } from './deps.ts';
 
-/** How far before the watermark a catch-up reads. */
-const CATCH_UP_MARGIN_MS = 5 * 60_000;
+/** How far before the watermark a catch-up reads (transactions commit after they stamp). */
+const CATCH_UP_MARGIN_MS = 60_000;
+const RETRY_DELAY_MS = 1_000;
 /** Notices arriving within this window are read together. */
 const BATCH_DELAY_MS = 5;
 
@@ -35,27 +37,32 @@ export async function announceOrgChanges(
 }
 
 export interface IndexSync {
-  /** Resolves once listening and caught up with writes since the load. */
-  ready: Promise<void>;
+  /** Resolves once LISTEN is in place: load the index after this, so no write falls between. */
+  listening: Promise<void>;
+  /** After the load: re-reads what was announced meanwhile, then follows every notice. */
+  start(since: string): void;
   close(): Promise<void>;
 }
 
 export interface IndexSyncOptions extends OrgChangeListenerOptions {
-  /** The latest updated_at the index has seen (from loadDirectory). */
-  since: string;
   onError?: (err: unknown) => void;
 }
 
-export function startIndexSync(deps: ServiceDeps, store: Store, opts: IndexSyncOptions): IndexSync {
+/** Starts listening at once; notices wait until start() (the index is loading meanwhile). */
+export function startIndexSync(
+  deps: ServiceDeps,
+  store: Store,
+  opts: IndexSyncOptions = {},
+): IndexSync {
   if (store.newPgClient === undefined) throw new Error('index sync needs a PostgreSQL store');
-  let watermark = opts.since;
+  /** The latest updated_at read: a catch-up after a reconnect reads from a margin before it. */
+  let watermark = '';
   const pending = new Set<string>();
   let catchUp = false;
+  let started = false;
+  let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let closed = false;
-  let caughtUp: () => void = () => undefined;
-  const ready = new Promise<void>((res) => (caughtUp = res));
   const onError = opts.onError ?? (() => undefined);
 
   const apply = (page: IndexedPage, asked: readonly string[]) => {
@@ -72,23 +79,28 @@ export function startIndexSync(deps: ServiceDeps, store: Store, opts: IndexSyncO
       if (catchUp) {
         catchUp = false;
         apply(await findIndexedOrgsChangedSince(deps.db, before(watermark)), []);
-        caughtUp();
       }
       const ids = [...pending];
       pending.clear();
-      if (ids.length > 0) apply(await findIndexedOrgs(deps.db, ids), ids);
+      if (ids.length === 0) continue;
+      try {
+        apply(await findIndexedOrgs(deps.db, ids), ids);
+      } catch (err) {
+        for (const id of ids) pending.add(id);
+        throw err;
+      }
     }
   };
 
-  const schedule = () => {
-    if (timer !== undefined || closed) return;
+  const schedule = (delay = BATCH_DELAY_MS) => {
+    if (timer !== undefined || closed || !started) return;
     timer = setTimeout(() => {
       timer = undefined;
       running = running.then(drain).catch((err: unknown) => {
         onError(err);
-        catchUp = true; // the read failed: read again on the next notice or reconnect
+        schedule(RETRY_DELAY_MS); // the store did not answer: try again
       });
-    }, BATCH_DELAY_MS);
+    }, delay);
   };
 
   const listener = listenForOrgChanges(
@@ -101,7 +113,9 @@ export function startIndexSync(deps: ServiceDeps, store: Store, opts: IndexSyncO
         }
         if (pending.size > 0) schedule();
       },
-      onListening: () => {
+      onListening: (reconnected) => {
+        // Notices sent while the connection was down are lost: read what changed meanwhile.
+        if (!reconnected) return;
         catchUp = true;
         schedule();
       },
@@ -111,13 +125,17 @@ export function startIndexSync(deps: ServiceDeps, store: Store, opts: IndexSyncO
   );
 
   return {
-    ready,
+    listening: listener.ready,
+    start: (since) => {
+      if (since > watermark) watermark = since;
+      started = true;
+      schedule();
+    },
     close: async () => {
       closed = true;
       clearTimeout(timer);
       await listener.close();
       await running.catch(() => undefined);
-      caughtUp();
     },
   };
 }

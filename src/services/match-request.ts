@@ -2,7 +2,13 @@
 // rule checked and every issue reported at the path of the field the caller sent
 // (`needs[2].service`, `designations[0]`, `maxShare`).
 import type { MatchOptions } from '../domain/matching/match-context.ts';
-import { CELL_KINDS, toNeed, type Need, type NeedCellInput, type NeedInput } from '../domain/matching/need.ts';
+import {
+  CELL_KINDS,
+  toNeed,
+  type Need,
+  type NeedCellInput,
+  type NeedInput,
+} from '../domain/matching/need.ts';
 import { validateTeamOptions, type TeamOptionsInput } from '../domain/matching/team-options.ts';
 import { validateNeed } from '../domain/matching/validate-need.ts';
 import { validationError, type FieldIssue } from '../domain/shared/errors.ts';

@@ -4,7 +4,11 @@
 import { findOrg } from '../db/repos/orgs.repo.ts';
 import { listPartnershipsOf } from '../db/repos/partnerships.repo.ts';
 import { otherParty } from '../domain/deals/partnership.ts';
-import { compileMatch, type MatchOptions, type Requester } from '../domain/matching/match-context.ts';
+import {
+  compileMatch,
+  type MatchOptions,
+  type Requester,
+} from '../domain/matching/match-context.ts';
 import { NO_SIGNALS, signalsOf, type SignalMaps } from '../domain/matching/match-searcher.ts';
 import { toNeed, type Need } from '../domain/matching/need.ts';
 import { profileGaps } from '../domain/matching/profile-gaps.ts';
@@ -65,10 +69,7 @@ export async function formPartnerTeam(
   const perCell = Math.max(SHORTLIST_PER_CELL, opts.backupsPerCell + 1);
   const pool = deps.directory.teamPool({ ctx, signals, limit: 0, perCell });
   const formed = formTeam(need, pool, team);
-  const ids = [
-    ...formed.members.map((m) => m.orgId),
-    ...Object.values(formed.backups).flat(),
-  ];
+  const ids = [...formed.members.map((m) => m.orgId), ...Object.values(formed.backups).flat()];
   const orgs = new Map((await getOrgs(deps, [...new Set(ids)])).map((o) => [o.id, o]));
   const known = (id: string) => orgs.get(id);
   return {

@@ -10,6 +10,7 @@ import { validateProfile } from '../domain/profile/validate-profile.ts';
 import { AppError, type FieldIssue } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { ServiceDeps } from './deps.ts';
+import { announceOrgChanges } from './index-sync.service.ts';
 import { ORG_CSV_COLUMNS, REQUIRED_COLUMNS, rowToProfile, type OrgCsvColumn } from './org-csv.ts';
 
 export interface ImportProgress {
@@ -237,6 +238,11 @@ async function commitBatch(
   try {
     await deps.db.transaction().execute(async (trx) => {
       await insertOrgs(trx, orgs);
+      await announceOrgChanges(
+        trx,
+        deps,
+        orgs.map((o) => ({ id: o.id, version: 1 })),
+      );
       await recordAudit(
         trx,
         deps,
@@ -265,8 +271,6 @@ async function commitBatch(
   }
   report.imported += orgs.length;
   for (const o of orgs) {
-    deps.directory.upsert(
-      toIndexedOrg({ ...o.profile, id: o.id, version: 1, createdAt: at, updatedAt: at }),
-    );
+    deps.directory.upsert(toIndexedOrg({ ...o.profile, id: o.id, version: 1 }));
   }
 }

@@ -9,6 +9,7 @@ import { validateProfile } from '../domain/profile/validate-profile.ts';
 import { AppError, notFound, validationError } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
 import { isAdmin, type Actor, type RequestMeta, type ServiceDeps } from './deps.ts';
+import { announceOrgChanges } from './index-sync.service.ts';
 
 // Absent or undefined fields keep their current value.
 export type ProfilePatch = { [K in keyof Omit<OrgProfile, 'domain'>]?: OrgProfile[K] | undefined };
@@ -40,6 +41,7 @@ export async function updateProfile(
     if (issues.length > 0) throw validationError(issues, 'The profile has invalid values');
     const at = deps.now().toISOString();
     if (!(await updateOrgProfile(trx, id, next, expectedVersion, at))) throw staleVersion(expectedVersion + 1);
+    await announceOrgChanges(trx, deps, [{ id, version: expectedVersion + 1 }]);
     await recordAudit(trx, deps, actor, meta, {
       action: 'org.profile_updated',
       targetType: 'org',

@@ -2,7 +2,8 @@
 // the attempt. 2xx settles a delivery; anything else (an error status, a refused connection, a
 // timeout, a redirect) schedules a retry with exponential backoff until 24 h after the event, then
 // fails it. Claims are leases, so a crash mid-send loses nothing; on PostgreSQL several processes
-// claim disjoint rows with FOR UPDATE SKIP LOCKED.
+// claim disjoint rows with FOR UPDATE SKIP LOCKED. A destination the SSRF guard blocks (see
+// webhook-destination.ts) is not sent to at all: the attempt is logged and the delivery fails.
 import {
   claimDueDeliveries,
   recordAttempt,
@@ -16,8 +17,12 @@ import {
 import { SIGNATURE_HEADER, signatureHeader } from '../domain/webhooks/signature.ts';
 import { payloadOf, type DeliveryAttempt } from '../domain/webhooks/webhook.ts';
 import type { ServiceDeps } from './deps.ts';
+import { BlockedDestinationError } from './webhook-destination.ts';
 
-/** The part of `fetch` the worker uses; tests may pass the real one or a wrapper. */
+/**
+ * The part of `fetch` the worker uses. `serve` passes createWebhookTransport(), which enforces the
+ * destination guard at connect time (throwing BlockedDestinationError); a bare `fetch` does not.
+ */
 export type FetchLike = (
   url: string,
   init: {
@@ -89,9 +94,10 @@ async function deliverOne(
   const durationMs = Math.round(performance.now() - started);
   const ok = sent.status !== null && sent.status >= 200 && sent.status < 300;
   const n = d.attempts + 1;
-  const next = ok
-    ? null
-    : afterFailure(n, deps.now(), new Date(d.giveUpAt), opts.policy ?? DEFAULT_RETRY_POLICY);
+  const next =
+    ok || sent.blocked
+      ? null
+      : afterFailure(n, deps.now(), new Date(d.giveUpAt), opts.policy ?? DEFAULT_RETRY_POLICY);
   const retryAt = next?.kind === 'retry' ? next.at.toISOString() : null;
   const attempt: DeliveryAttempt = {
     n,
@@ -120,7 +126,7 @@ async function post(
   body: string,
   signature: string,
   eventId: string,
-): Promise<{ status: number | null; error: string | null }> {
+): Promise<{ status: number | null; error: string | null; blocked: boolean }> {
   try {
     const res = await opts.fetch(url, {
       method: 'POST',
@@ -137,9 +143,10 @@ async function post(
     });
     await res.body?.cancel().catch(() => undefined);
     const error = res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
-    return { status: res.status, error };
+    return { status: res.status, error, blocked: false };
   } catch (err) {
-    return { status: null, error: describe(err, opts.timeoutMs) };
+    const blocked = err instanceof BlockedDestinationError;
+    return { status: null, error: describe(err, opts.timeoutMs), blocked };
   }
 }
 

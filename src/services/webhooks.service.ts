@@ -17,6 +17,7 @@ import type { Delivery, DeliveryAttempt, Webhook } from '../domain/webhooks/webh
 import { checkWebhookUrl } from '../domain/webhooks/webhook-url.ts';
 import { AppError, notFound, validationError } from '../domain/shared/errors.ts';
 import { recordAudit } from './audit-trail.ts';
+import { checkWebhookDestination, type DestinationPolicy } from './webhook-destination.ts';
 import { isAdmin, type Actor, type RequestMeta, type ServiceDeps } from './deps.ts';
 
 export const MAX_WEBHOOKS_PER_ORG = 20;
@@ -40,9 +41,15 @@ export async function createWebhook(
   actor: Actor,
   meta: RequestMeta,
   input: WebhookInput,
+  destinations: DestinationPolicy,
 ): Promise<{ webhook: Webhook; secret: string }> {
   requireAdmin(actor);
   const issues = checkWebhookUrl(input.url);
+  if (issues.length === 0) {
+    // The SSRF guard: no loopback, private, link-local… destination, by address or by DNS.
+    const blocked = await checkWebhookDestination(input.url, destinations);
+    if (blocked !== null) issues.push(blocked);
+  }
   if (input.events.length === 0)
     issues.push({ path: 'events', message: 'Name at least one event' });
   if (issues.length > 0) throw validationError(issues, 'Invalid webhook');

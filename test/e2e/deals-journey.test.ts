@@ -160,6 +160,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal journey (browser)', () => {
 
     await a.page.goto(referralUrl);
     await a.page.getByText('Closed · Won').first().waitFor();
+    // Names come with the heading; the timeline uses the same ones.
+    await a.page.getByRole('heading', { level: 1, name: `Referral to ${BETA.name}` }).waitFor();
     const seenByA = await timelineTexts(a.page);
     const seenByB = await timelineTexts(b.page);
     expect(seenByA).toEqual(seenByB);

@@ -3,10 +3,17 @@
 // page, error states included.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_AVAILABLE, launchBrowser, type BrowserSession } from './support/browser.ts';
+import {
+  CHROMIUM_AVAILABLE,
+  launchBrowser,
+  screenshot,
+  type BrowserSession,
+} from './support/browser.ts';
 import { DEMO_SIGN_IN, startCircles, type CirclesServer } from './support/circles-server.ts';
 import { contrastIssues, installContrastAudit } from './support/contrast-audit.ts';
 import {
+  apiSignIn,
+  apiSignUp,
   ownOrgName,
   partnerRow,
   requestPartnership,
@@ -14,7 +21,7 @@ import {
   textOf,
   type SecondOrg,
 } from './support/deals.ts';
-import { fieldError, signIn } from './support/pages.ts';
+import { fieldError, horizontalOverflow, signIn, waitForResults } from './support/pages.ts';
 
 const GAMMA: SecondOrg = {
   name: 'Gamma Cloud Partners AB',
@@ -47,6 +54,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
   let b: BrowserSession;
   let alpha = '';
   let agreementUrl = '';
+  let referralUrl = '';
 
   beforeAll(async () => {
     server = await startCircles({ orgs: 60 });
@@ -85,6 +93,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     expect(await fieldError(page, 'fee.rate')).toContain('A percentage such as 10');
     expect(await fieldError(page, 'paymentDays')).toBe('Must be a whole number');
     await expectContrast(page, 'agreement editor with local errors');
+    await screenshot(page, 'deals-agreement-editor-errors');
 
     // Well-formed but out of range: the server's rules, at the same fields.
     await page.getByLabel('Fee rate (%)').fill('150');
@@ -113,6 +122,25 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     await b.page.getByRole('button', { name: 'Accept version 1' }).click();
     await b.page.getByRole('heading', { name: 'Terms in force (version 1)' }).waitFor();
     await expectContrast(b.page, 'agreement in force');
+
+    // A proposal can be declined by the other side and withdrawn by its proposer.
+    for (const [proposer, decider, action, done] of [
+      [b.page, page, 'Decline', 'Version 2 declined.'],
+      [page, page, 'Withdraw', 'Version 3 withdrawn.'],
+    ] as const) {
+      await proposer.goto(agreementUrl);
+      await proposer.getByRole('button', { name: 'Propose a change' }).click();
+      await proposer.getByLabel('Fee rate (%)').fill('15');
+      await proposer.getByRole('button', { name: 'Propose new version' }).click();
+      await proposer.getByRole('heading', { name: /Version \d proposed by/ }).waitFor();
+      await decider.goto(agreementUrl);
+      await decider.getByRole('button', { name: new RegExp(`^${action} version \\d$`) }).click();
+      await decider.getByRole('status').filter({ hasText: done }).waitFor();
+    }
+    const history = page.getByRole('table', { name: 'Versions of this agreement' });
+    expect(await textOf(history)).toContain('declined');
+    expect(await textOf(history)).toContain('withdrawn');
+    await page.getByRole('heading', { name: 'Terms in force (version 1)' }).waitFor();
     expect(a.errors).toEqual([]);
   });
 
@@ -125,6 +153,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     expect(await fieldError(page, 'value.amount')).toContain('An amount in EUR');
     expect(await fieldError(page, 'expectedCloseDate')).toContain('Must be a date');
     await expectContrast(page, 'opportunity form with errors');
+    await screenshot(page, 'deals-opportunity-form-errors');
 
     const hostile = '<img src=x onerror="window.__pwned=1"> Fabrikam';
     await page.getByLabel('Customer name').fill(hostile);
@@ -157,7 +186,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     await page.getByRole('heading', { name: `Referral to ${GAMMA.name}` }).waitFor();
     await expectContrast(page, 'referral as sender');
     expect(await page.getByRole('button', { name: 'Accept referral' }).count()).toBe(0); // the receiver's move
-    const referralUrl = page.url();
+    referralUrl = page.url();
 
     // Declining needs a reason: refused at the field, then done.
     await b.page.goto(`${server.url}/inbox`);
@@ -171,6 +200,53 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     await b.page.getByText('Saved: now Closed · Declined.').waitFor();
     await b.page.getByText('Reason: No capacity before spring', { exact: true }).waitFor();
     await expectContrast(b.page, 'closed referral');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('a second introducer of the same customer to the same partner is flagged on both referrals', async () => {
+    // Delta, another partner of Gamma, registers fabrikam.example with Gamma after Alpha did.
+    const delta = await apiSignUp(server.url, {
+      name: 'Delta Data Partners Oy',
+      email: 'owner@delta-data.example',
+      password: 'delta-partners-2026',
+    });
+    const gamma = await apiSignIn(server.url, GAMMA);
+    const p = await delta.call<{ id: string }>('POST', '/partnerships', { orgId: gamma.orgId });
+    await gamma.call('POST', `/partnerships/${p.id}/accept`);
+    const o = await delta.call<{ id: string }>('POST', '/opportunities', {
+      description: 'Same customer, registered again',
+      customerName: 'Fabrikam',
+      customerDomain: 'fabrikam.example',
+      value: { amount: 900_000, currency: 'EUR' },
+      expectedCloseDate: '2027-02-01',
+      visibility: 'private',
+    });
+    const claim = await delta.call<{ id: string }>('POST', '/referrals', {
+      opportunityId: o.id,
+      toOrgId: gamma.orgId,
+      arrangementType: 'referral',
+      estimatedCloseDate: '2027-02-01',
+    });
+
+    // Alpha's earlier referral says it holds the first stamp and names the later claimant.
+    await a.page.goto(referralUrl);
+    await a.page
+      .getByRole('alert')
+      .filter({ hasText: 'Attribution conflict' })
+      .filter({ hasText: 'Delta Data Partners Oy registered fabrikam.example' })
+      .waitFor();
+    await a.page.locator('li[data-event-type="attribution.conflict"]').waitFor();
+    await expectContrast(a.page, 'referral with a conflict');
+
+    // Gamma sees the claim flagged too, with Alpha's earlier stamp.
+    await b.page.goto(`${server.url}/referrals/${claim.id}`);
+    await b.page
+      .getByRole('alert')
+      .filter({ hasText: 'Attribution conflict' })
+      .filter({ hasText: `introduced to this partner earlier, by ${alpha}` })
+      .waitFor();
+    await b.page.getByText(/Verified chain/).waitFor();
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });
@@ -225,6 +301,53 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal pages: bad input, circles, contrast (
     await b.page.getByRole('heading', { name: 'P2P report' }).waitFor();
     await expectContrast(b.page, 'report');
     expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('"Partner up" on a profile sends a request; the deal pages fit a phone screen', async () => {
+    await b.page.goto(`${server.url}/directory`);
+    await waitForResults(b.page);
+    const first = b.page
+      .getByRole('list', { name: 'Partners' })
+      .getByRole('link')
+      .filter({ hasNotText: alpha })
+      .filter({ hasNotText: GAMMA.name })
+      .first();
+    const name = await textOf(first);
+    await first.click();
+    await b.page.getByRole('heading', { level: 1, name }).waitFor();
+    await b.page.getByRole('button', { name: `Partner up with ${name}` }).click();
+    await b.page.getByText('Partnership requested').waitFor();
+    await expectContrast(b.page, 'profile after "Partner up"');
+    await b.page.goto(`${server.url}/partners`);
+    await partnerRow(b.page, 'Requests you sent, waiting for an answer', name).waitFor();
+
+    const phone = await launchBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      await signIn(phone.page, server.url, GAMMA.email, GAMMA.password);
+      for (const path of [
+        '/partners',
+        '/inbox',
+        '/opportunities/new',
+        '/circles',
+        '/fees',
+        '/reports',
+      ]) {
+        await phone.page.goto(`${server.url}${path}`);
+        await phone.page.getByRole('heading', { level: 1 }).waitFor();
+        await phone.page.waitForLoadState('networkidle');
+        expect(await horizontalOverflow(phone.page), path).toBe(0);
+      }
+      for (const url of [agreementUrl, referralUrl]) {
+        await phone.page.goto(url);
+        await phone.page.getByRole('heading', { level: 1 }).waitFor();
+        await phone.page.waitForLoadState('networkidle');
+        expect(await horizontalOverflow(phone.page), url).toBe(0);
+      }
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
     expect(b.errors).toEqual([]);
   });
 });

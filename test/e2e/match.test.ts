@@ -13,7 +13,7 @@ import {
 import { startCircles, type CirclesServer } from './support/circles-server.ts';
 import { contrastIssues, installContrastAudit } from './support/contrast-audit.ts';
 import { signUpOrg } from './support/deals.ts';
-import { fieldError, focusedId } from './support/pages.ts';
+import { fieldError, focusedId, horizontalOverflow, signIn } from './support/pages.ts';
 import { plantPartners, type PlantedPartner } from './support/planted-partners.ts';
 
 // Ground truth: two partners that truly fit each cell (a capability with its designation, served there).
@@ -127,6 +127,15 @@ async function coverage(page: Page): Promise<Map<string, number[]>> {
   return out;
 }
 
+const OWNER = {
+  name: 'Contoso Advisory GmbH',
+  email: 'owner@contoso-advisory.example',
+  password: 'contoso-advisory-1',
+};
+const THREE_COUNTRIES =
+  '/match?need=specialization.Finance.DE&need=specialization.InfraDatabaseMigration.SE' +
+  '&need=solutionArea.Security.US.2';
+
 const num = (text: string | null): number => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
 describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
@@ -138,11 +147,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
     await plantPartners(server.url, PLANTED);
     b = await launchBrowser();
     await installContrastAudit(b.context);
-    await signUpOrg(b.page, server.url, {
-      name: 'Contoso Advisory GmbH',
-      email: 'owner@contoso-advisory.example',
-      password: 'contoso-advisory-1',
-    });
+    await signUpOrg(b.page, server.url, OWNER);
   });
   afterAll(async () => {
     await b?.close();
@@ -160,8 +165,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
     await page.getByRole('button', { name: 'Add a cell' }).click();
     await describeCell(page, 3, 'Solution area', 'Security', 'United States of America');
     await cell(page, 3).getByLabel('Weight').fill('2');
+    // The address follows every edit (history.replaceState, so the back button is not flooded).
+    await page.waitForURL(/need=solutionArea\.Security\.US\.2/);
     expect(page.url()).toContain('need=specialization.Finance.DE');
-    expect(page.url()).toContain('need=solutionArea.Security.US.2');
 
     await page.getByRole('button', { name: 'Find partners' }).click();
     const names = await rankedNames(page);
@@ -241,8 +247,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
     await team.getByRole('button', { name: 'Form a team' }).click();
     const view = page.getByTestId('team');
     await view.waitFor();
-    expect(page.url()).toContain('maxShare=50');
-    expect(page.url()).toContain('team=1');
+    await page.waitForURL(/maxShare=50.*team=1/);
 
     // The grid: every cell taken by exactly one member that covers it; backups are other partners,
     // and the planted partners that truly fit each cell are among its taker and backups.
@@ -342,6 +347,41 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
         .first()
         .getAttribute('aria-expanded'),
     ).toBe('true');
+    // From the results straight to the team options.
+    await page.getByRole('button', { name: 'Go to the team options' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('f-maxShare');
+    expect(b.errors).toEqual([]);
+  });
+
+  it('whole-need options go into the address and narrow the partners', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/match?need=solutionArea.Security.US`);
+    const before = await rankedNames(page);
+    expect(before).toEqual(
+      expect.arrayContaining(['Liberty Managed Security Inc', 'Prairie SOC LLC']),
+    );
+    await pickIn(
+      page.locator('form').first(),
+      'Required designations',
+      'Solutions Partner for Security',
+    );
+    await page.getByLabel('Minimum consultants available').fill('8');
+    await page.getByLabel(/Leave out partners whose offering duplicates ours/).check();
+    await page.waitForURL(/designation=SP-Security.*excludeCompetitors=1/);
+    expect(page.url()).toContain('minCapacity=8');
+    await page.getByText(/The need has changed/).waitFor();
+    await page.getByRole('button', { name: 'Find partners' }).click();
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { body: { textContent: string | null } } })
+        .document;
+      return !(d.body.textContent ?? '').includes('The need has changed');
+    });
+    const after = await rankedNames(page);
+    // Prairie holds no Security designation: it is gone; Liberty (designated, 10 consultants) stays.
+    expect(after).toContain('Liberty Managed Security Inc');
+    expect(after).not.toContain('Prairie SOC LLC');
+    expect(after.length).toBeLessThan(before.length);
     expect(b.errors).toEqual([]);
   });
 
@@ -404,5 +444,24 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('matchmaking (browser)', () => {
     await page.waitForURL(/\/match\?need=/);
     await page.getByRole('list', { name: 'Ranked partners' }).waitFor();
     expect(b.errors).toEqual([]);
+  });
+
+  it('fits a phone screen: need, results and team without sideways scrolling', async () => {
+    const phone = await launchBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = phone;
+      await signIn(page, server.url, OWNER.email, OWNER.password);
+      await page.goto(`${server.url}${THREE_COUNTRIES}&team=1`);
+      await page.getByTestId('team').waitFor();
+      await page
+        .getByRole('button', { name: /Show reasons/ })
+        .first()
+        .click();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'match-phone');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 });

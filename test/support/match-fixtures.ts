@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/matching/need.ts';
 import { regionOf } from '../../src/domain/matching/regions.ts';
 import { generateOrgs } from '../../src/domain/demo/generate-orgs.ts';
-import { Rng } from '../../src/domain/demo/prng.ts';
+import type { Rng } from '../../src/domain/demo/prng.ts';
 import { emptyProfile, type Org, type OrgProfile } from '../../src/domain/profile/profile.ts';
 import { codesOf } from '../../src/domain/taxonomy/vocabularies.ts';
 
@@ -24,7 +24,20 @@ export function demoOrgs(count: number, seed: number): Org[] {
 }
 
 // Countries in different regions, all present in the demo generator's HQ list.
-export const NEED_COUNTRIES = ['DE', 'SE', 'US', 'GB', 'FR', 'JP', 'BR', 'IN', 'AU', 'NL', 'ES', 'CA'];
+export const NEED_COUNTRIES = [
+  'DE',
+  'SE',
+  'US',
+  'GB',
+  'FR',
+  'JP',
+  'BR',
+  'IN',
+  'AU',
+  'NL',
+  'ES',
+  'CA',
+];
 const LANGUAGES = ['en', 'de', 'sv', 'fr', 'es', 'ja', 'pt'];
 
 export function randomCell(rng: Rng, country = rng.pick(NEED_COUNTRIES)): NeedCellInput {

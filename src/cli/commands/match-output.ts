@@ -38,7 +38,9 @@ export function printMatches(out: MatchOutcome, cells: readonly CellText[]): voi
     const top = out.results[0]!;
     lines.push('', `Why ${top.org.name}:`);
     for (const reason of top.reasons) {
-      lines.push(`  ${reason.factor.padEnd(16)}${reason.points.toFixed(2).padStart(7)}  ${reason.text}`);
+      lines.push(
+        `  ${reason.factor.padEnd(16)}${reason.points.toFixed(2).padStart(7)}  ${reason.text}`,
+      );
     }
     lines.push(`Showing ${out.results.length} of ${out.total} partners.`);
   }

@@ -59,7 +59,11 @@ export const registerMatch = (program: Command): void => {
         // An unknown --as-org is a typo, not "match as nobody": getOrg says so.
         if (opts.asOrg !== undefined) await getOrg(deps, opts.asOrg);
         if (opts.team === true) {
-          const team = await formPartnerTeam(deps, requester, parse(TeamRequestSchema, teamBody(body, opts)));
+          const team = await formPartnerTeam(
+            deps,
+            requester,
+            parse(TeamRequestSchema, teamBody(body, opts)),
+          );
           output(opts, team, () => printTeam(team, body.needs));
         } else {
           const ranked = await matchPartners(deps, requester, parse(MatchRequestSchema, body));
@@ -108,7 +112,10 @@ function parseCell(text: string, i: number): Record<string, unknown> {
     const value = part.slice(at + 1).trim();
     if (at <= 0 || value === '') {
       throw new AppError('validation', 'Invalid need', [
-        { path: `needs[${i}]`, message: `Expected key=value pairs separated by commas; got "${text}"` },
+        {
+          path: `needs[${i}]`,
+          message: `Expected key=value pairs separated by commas; got "${text}"`,
+        },
       ]);
     }
     cell[key] = key === 'weight' ? Number(value) : value;

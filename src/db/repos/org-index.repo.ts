@@ -1,7 +1,7 @@
 // The lean reads behind the in-memory directory index: only the columns the index keeps, with
 // the coded lists from orgs.index_codes instead of the org_codes rows. Start-up reads every org
 // this way; the multi-process sync re-reads changed orgs this way.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { toIndexedOrg } from '../../domain/directory/to-indexed-org.ts';
 import type { IndexedOrg } from '../../domain/directory/directory-query.ts';
 import { decodeIndexCodes } from '../org-index-codes.ts';
@@ -64,40 +64,39 @@ function pageOf(rows: readonly IndexRow[]): IndexedPage {
 }
 
 /**
- * Every org, in pages. SQLite streams one table scan in storage order (keyset paging by id would
- * visit the table in random order through the id index: several times slower at 500,000 orgs);
- * PostgreSQL pages by id (its driver streams only with a cursor package we do not ship).
+ * Every org, in pages of `pageSize` (small pages die young: less garbage collection). SQLite
+ * pages by rowid, i.e. in storage order: paging by id would visit the table in random order
+ * through the id index, several times slower at 500,000 orgs. PostgreSQL pages by id (its key),
+ * and the next page is asked for before this one is handed over, so the server reads it while
+ * the caller indexes this one.
  */
 export async function* streamIndexedOrgs(
   db: Kysely<Database>,
   kind: StoreKind,
-  pageSize = 10_000,
+  pageSize = 1000,
 ): AsyncGenerator<IndexedPage> {
-  if (kind === 'sqlite') {
-    let rows: IndexRow[] = [];
-    for await (const row of db.selectFrom('orgs').select(INDEX_COLUMNS).stream()) {
-      rows.push(row);
-      if (rows.length === pageSize) {
-        yield pageOf(rows);
-        rows = [];
-      }
-    }
-    if (rows.length > 0) yield pageOf(rows);
-    return;
-  }
-  let after = '';
-  for (;;) {
-    const rows = await db
+  const key = kind === 'sqlite' ? sql<string | number>`rowid` : sql<string | number>`id`;
+  const read = (after: string | number) => {
+    const rows = db
       .selectFrom('orgs')
       .select(INDEX_COLUMNS)
-      .where('id', '>', after)
-      .orderBy('id')
+      .select(key.as('page_key'))
+      .where(key, '>', after)
+      .orderBy(key)
       .limit(pageSize)
       .execute();
+    rows.catch(() => undefined); // observed below, unless the caller stops early
+    return rows;
+  };
+  let next = read(kind === 'sqlite' ? 0 : '');
+  for (;;) {
+    const rows = await next;
     if (rows.length === 0) return;
+    const more = rows.length === pageSize;
+    if (more && kind === 'postgres') next = read(rows[rows.length - 1]!.page_key);
     yield pageOf(rows);
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1]!.id;
+    if (!more) return;
+    if (kind === 'sqlite') next = read(rows[rows.length - 1]!.page_key);
   }
 }
 
@@ -111,7 +110,9 @@ export async function findIndexedOrgs(
   const rows: IndexRow[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_READ) {
     const slice = ids.slice(i, i + IDS_PER_READ);
-    rows.push(...(await db.selectFrom('orgs').select(INDEX_COLUMNS).where('id', 'in', slice).execute()));
+    rows.push(
+      ...(await db.selectFrom('orgs').select(INDEX_COLUMNS).where('id', 'in', slice).execute()),
+    );
   }
   return pageOf(rows);
 }

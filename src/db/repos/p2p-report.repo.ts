@@ -64,10 +64,10 @@ export async function recordWinFact(db: Kysely<Database>, f: WinFact): Promise<v
   // cells cannot deadlock on PostgreSQL.
   const cells = cellsOf(f).sort((a, b) => `${a.dim}|${a.cell}`.localeCompare(`${b.dim}|${b.cell}`));
   const orgs = [f.senderOrgId, f.receiverOrgId].sort();
-  for (const { dim, cell } of cells) {
-    await db
-      .insertInto('p2p_daily')
-      .values({
+  await db
+    .insertInto('p2p_daily')
+    .values(
+      cells.map(({ dim, cell }) => ({
         dim,
         cell,
         day,
@@ -75,25 +75,24 @@ export async function recordWinFact(db: Kysely<Database>, f: WinFact): Promise<v
         wins: 1,
         cross_border: f.crossBorder ? 1 : 0,
         amount: f.amount,
-      })
-      .onConflict((oc) =>
-        oc.columns(['dim', 'day', 'cell', 'currency']).doUpdateSet({
-          wins: sql`p2p_daily.wins + excluded.wins`,
-          cross_border: sql`p2p_daily.cross_border + excluded.cross_border`,
-          amount: sql`p2p_daily.amount + excluded.amount`,
-        }),
-      )
-      .execute();
-  }
-  for (const { dim, cell } of cells) {
-    for (const org of orgs) {
-      await sql`insert into p2p_daily_orgs (dim, cell, day, org_id)
-        select ${dim}, ${cell}, ${day}, ${org}
-        where (select count(*) from p2p_daily_orgs
-               where dim = ${dim} and day = ${day} and cell = ${cell}) < ${ORGS_KEPT_PER_DAY}
-        on conflict do nothing`.execute(db);
-    }
-  }
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['dim', 'day', 'cell', 'currency']).doUpdateSet({
+        wins: sql`p2p_daily.wins + excluded.wins`,
+        cross_border: sql`p2p_daily.cross_border + excluded.cross_border`,
+        amount: sql`p2p_daily.amount + excluded.amount`,
+      }),
+    )
+    .execute();
+  // Each (cell, org) pair is kept while its cell has fewer than 5 orgs that day. VALUES columns
+  // are named column1.. on both SQLite and PostgreSQL.
+  const pairs = cells.flatMap(({ dim, cell }) => orgs.map((org) => sql`(${dim}, ${cell}, ${org})`));
+  await sql`insert into p2p_daily_orgs (dim, cell, day, org_id)
+    select v.column1, v.column2, ${day}, v.column3 from (values ${sql.join(pairs)}) as v
+    where (select count(*) from p2p_daily_orgs o
+           where o.dim = v.column1 and o.day = ${day} and o.cell = v.column2) < ${ORGS_KEPT_PER_DAY}
+    on conflict do nothing`.execute(db);
 }
 
 export interface AggregateRow {

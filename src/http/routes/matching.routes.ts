@@ -67,12 +67,7 @@ export const matchingRoutes =
         },
       },
       async (req) => {
-        const out = await findComplements(
-          deps,
-          requireActor(req),
-          req.params.id,
-          req.query.limit,
-        );
+        const out = await findComplements(deps, requireActor(req), req.params.id, req.query.limit);
         return { ...toMatchResponse(out), gaps: out.gaps.map(toGapCell) };
       },
     );

@@ -12,7 +12,9 @@ import {
   WebhookDeliveryParams,
   WebhookListSchema,
 } from '../../contract/webhooks.contract.ts';
+import type { Config } from '../../config.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { systemResolve } from '../../services/webhook-destination.ts';
 import {
   createWebhook,
   listWebhooks,
@@ -25,9 +27,10 @@ import { metaOf, requireActor } from '../request-context.ts';
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
 export const webhooksRoutes =
-  (deps: ServiceDeps): FastifyPluginAsync =>
+  (deps: ServiceDeps, config: Config): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const destinations = { allowPrivate: config.webhookAllowPrivate, resolve: systemResolve };
 
     r.post(
       '/webhooks',
@@ -47,6 +50,7 @@ export const webhooksRoutes =
           requireActor(req),
           metaOf(req),
           req.body,
+          destinations,
         );
         return reply.status(201).send({ ...webhook, secret });
       },

@@ -60,3 +60,52 @@ export const navLink = (page: Page, name: string | RegExp) =>
 export async function textOf(locator: { textContent(): Promise<string | null> }): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** A third party acting through the HTTP API with a bearer token (set-up the pages do not need to show). */
+export interface ApiActor {
+  orgId: string;
+  call<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+}
+
+async function actorFrom(base: string, res: Response): Promise<ApiActor> {
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const signed = (await res.json()) as { token: string; organization: { id: string } };
+  return {
+    orgId: signed.organization.id,
+    call: async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+      const r = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${signed.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+  };
+}
+
+export async function apiSignUp(base: string, org: SecondOrg): Promise<ApiActor> {
+  const res = await fetch(`${base}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: org.email,
+      password: org.password,
+      name: `Owner of ${org.name}`,
+      organization: { name: org.name, hqCountry: 'SE' },
+    }),
+  });
+  return actorFrom(base, res);
+}
+
+export async function apiSignIn(base: string, org: SecondOrg): Promise<ApiActor> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: org.email, password: org.password }),
+  });
+  return actorFrom(base, res);
+}

@@ -79,7 +79,7 @@ export function NeedMatcher({ url, vocab }: { url: MatchUrlState; vocab: Vocabul
             <h2 id="results-title">Ranked partners</h2>
             {data !== null && (
               <Button small variant="ghost" onClick={toTeam}>
-                Form a team from these partners
+                Go to the team options
               </Button>
             )}
           </div>

@@ -1,18 +1,24 @@
 // A partner's public profile, laid out to be judged in ten seconds: who they are and whether they
 // team (top), hard numbers (facts), what they do (badges), where and at what rate (side column).
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OrgDto } from '@contract/orgs.contract.ts';
 import { ApiError, getOrg, messageOf } from '../../lib/api.ts';
 import { formatCount, formatDateTime, formatMoney } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { lastDirectoryUrl } from '../directory/last-search.ts';
-import { PartnerUpButton } from '../deals/partnerships/partner-up-button.tsx';
 import { useMe } from '../../lib/session.tsx';
 import { useVocabularies, type Vocabularies, type VocabularyName } from '../../lib/vocabularies.ts';
 import { Badge, BadgeList, type BadgeTone } from '../../ui/badge.tsx';
 import { usePageTitle } from '../../ui/layout.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { Table } from '../../ui/table.tsx';
+
+// "Partner up" belongs to the deal pages' chunk; it loads after the profile shows.
+const PartnerUpButton = lazy(() =>
+  import('../deals/partnerships/partner-up-button.tsx').then((m) => ({
+    default: m.PartnerUpButton,
+  })),
+);
 
 type Load =
   | { status: 'loading' }
@@ -98,7 +104,9 @@ function Profile({ org, vocab }: { org: OrgDto; vocab: Vocabularies }) {
               Edit your profile
             </Link>
           ) : (
-            <PartnerUpButton orgId={org.id} orgName={org.name} />
+            <Suspense fallback={null}>
+              <PartnerUpButton orgId={org.id} orgName={org.name} />
+            </Suspense>
           )}
         </div>
         <div className="result__meta">

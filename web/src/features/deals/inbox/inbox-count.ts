@@ -1,8 +1,6 @@
 // The number of received referrals waiting for this organization's answer, for the nav badge.
 // Re-read on every page change and whenever a deal page says the inbox changed.
 import { useEffect, useState } from 'react';
-import { InboxSchema } from '@contract/inbox.contract.ts';
-import { call } from '../../../lib/api-client.ts';
 
 const CHANGED = 'circles:inbox-changed';
 
@@ -10,14 +8,6 @@ const CHANGED = 'circles:inbox-changed';
 export const announceInboxChange = (): void => {
   window.dispatchEvent(new Event(CHANGED));
 };
-
-export async function needsActionCount(signal?: AbortSignal): Promise<number> {
-  const r = await call('GET', '/inbox', InboxSchema, {
-    query: new URLSearchParams({ limit: '1' }),
-    ...(signal === undefined ? {} : { signal }),
-  });
-  return r.data.counts.needsAction;
-}
 
 export function useNeedsActionCount(enabled: boolean, pathname: string): number {
   const [count, setCount] = useState(0);
@@ -30,7 +20,9 @@ export function useNeedsActionCount(enabled: boolean, pathname: string): number 
   useEffect(() => {
     if (!enabled) return;
     const ctl = new AbortController();
-    needsActionCount(ctl.signal).then(setCount, () => undefined); // a hint; pages show errors
+    import('./inbox-count-fetch.ts')
+      .then((m) => m.needsActionCount(ctl.signal))
+      .then(setCount, () => undefined); // a hint only: the inbox page shows errors
     return () => ctl.abort();
   }, [enabled, pathname, tick]);
   return count;

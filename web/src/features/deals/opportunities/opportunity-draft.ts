@@ -45,15 +45,15 @@ export const emptyOpportunity = (currency = 'EUR'): OpportunityDraft => ({
 
 export function bodyOf(d: OpportunityDraft): { body: OpportunityBody; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const amount = toMinor(d.value, d.currency);
-  if (amount === null)
-    issues.push({ path: 'value.amount', message: `An amount in ${d.currency}, such as 25000` });
   if (d.customerName.trim() === '') issues.push({ path: 'customerName', message: 'Required' });
   if (d.customerDomain.trim() === '')
     issues.push({
       path: 'customerDomain',
       message: 'Required: the customer’s web domain, e.g. contoso.com',
     });
+  const amount = toMinor(d.value, d.currency);
+  if (amount === null)
+    issues.push({ path: 'value.amount', message: `An amount in ${d.currency}, such as 25000` });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.expectedCloseDate))
     issues.push({ path: 'expectedCloseDate', message: 'Must be a date (YYYY-MM-DD)' });
   if (d.visibility === 'circle' && d.circleId === '')

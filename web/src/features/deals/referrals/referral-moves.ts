@@ -1,18 +1,29 @@
 // The moves a side may make on a referral now, mirroring the server's transition table
-// (src/domain/deals/referral-transitions.ts): the page offers only these; the server still decides.
-import { SALES_STAGE_VALUES } from '@contract/referrals.contract.ts';
-import type { Referral } from '../deals-api.ts';
+// (src/domain/deals/referral-transitions.ts; test/web-referral-moves.test.ts keeps the two equal):
+// the page offers only these moves, and the server still decides.
 
 export type Move = 'accept' | 'decline' | 'stage' | 'win' | 'lose' | 'close-as-error';
 
-export type Stage = (typeof SALES_STAGE_VALUES)[number];
+export type Stage =
+  'Created' | 'Accepted' | 'Qualified' | 'Developed' | 'Proposed' | 'Negotiated' | 'Won';
 
 /** Stages a party may set while a referral is Active (Created belongs to New, Won to Closed). */
-export const ACTIVE_STAGES: readonly Stage[] = SALES_STAGE_VALUES.filter(
-  (s) => s !== 'Created' && s !== 'Won',
-);
+export const ACTIVE_STAGES: readonly Stage[] = [
+  'Accepted',
+  'Qualified',
+  'Developed',
+  'Proposed',
+  'Negotiated',
+];
 
-export function movesFor(r: Referral, now: Date): Move[] {
+/** The fields of a referral (as one side sees it) that decide its moves. */
+export interface MoveState {
+  status: 'New' | 'Active' | 'Closed';
+  side: 'sender' | 'receiver';
+  expiresAt: string;
+}
+
+export function movesFor(r: MoveState, now: Date): Move[] {
   if (r.status === 'Closed') return [];
   if (r.status === 'New') {
     // Unanswered past its expiry: only "close as error" is left until the expiry job closes it.
@@ -25,7 +36,8 @@ export function movesFor(r: Referral, now: Date): Move[] {
 }
 
 /** Whether this side has to act: a received referral waiting for an answer. */
-export const needsAction = (r: Referral): boolean => r.status === 'New' && r.side === 'receiver';
+export const needsAction = (r: Omit<MoveState, 'expiresAt'>): boolean =>
+  r.status === 'New' && r.side === 'receiver';
 
 export const STATUS_TONE = {
   Pending: 'primary',

@@ -25,6 +25,7 @@ import { nameOf, useOrgNames } from '../shared/org-names.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { announceInboxChange } from '../inbox/inbox-count.ts';
 import { AttributionNote } from './attribution-note.tsx';
+import { ConflictNotice } from './conflict-notice.tsx';
 import { ReferralActions } from './referral-actions.tsx';
 import { STATUS_TONE } from './referral-moves.ts';
 import { ReferralTimeline } from './referral-timeline.tsx';
@@ -176,6 +177,7 @@ function ReferralView({ loaded, onLoaded }: { loaded: Loaded; onLoaded: (d: Load
         </p>
       )}
       <AttributionNote r={r} />
+      <ConflictNotice r={r} log={log} />
       <dl className="deal-terms" aria-label="Referral">
         <div>
           <dt>Customer domain</dt>
