@@ -3,7 +3,11 @@ import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { startBackgroundJobs, type BackgroundJobs } from './services/background-jobs.ts';
 import { openServices } from './services/bootstrap.ts';
-import { seedDemoEcosystem, DEMO_SIGN_IN } from './services/demo-ecosystem.service.ts';
+import {
+  DEMO_PARTNER_SIGN_IN,
+  DEMO_SIGN_IN,
+  seedDemoEcosystem,
+} from './services/demo-ecosystem.service.ts';
 import { createWebhookTransport } from './services/webhook-transport.ts';
 
 export interface StartOptions {
@@ -26,7 +30,10 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     'store migrated and directory index loaded',
   );
   if (opts.demo) {
-    const seeded = await seedDemoEcosystem(services.deps, { count: config.demoOrgs, seed: config.demoSeed });
+    const seeded = await seedDemoEcosystem(services.deps, {
+      count: config.demoOrgs,
+      seed: config.demoSeed,
+    });
     if (seeded.created > 0) log.info({ orgs: seeded.created }, 'demo ecosystem seeded');
   }
 
@@ -62,7 +69,14 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     onRun: (job, result) => log.debug({ job, result }, 'background job ran'),
   });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  const lines = [`Circles is running at ${url}  (API docs: ${url}/api/docs, store: ${services.store.kind})`];
-  if (opts.demo) lines.push(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+  const lines = [
+    `Circles is running at ${url}  (API docs: ${url}/api/docs, store: ${services.store.kind})`,
+  ];
+  if (opts.demo) {
+    lines.push(`Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+    lines.push(
+      `Demo partner sign-in: ${DEMO_PARTNER_SIGN_IN.email} / ${DEMO_PARTNER_SIGN_IN.password}`,
+    );
+  }
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -30,16 +30,34 @@ describe('serve --demo', () => {
     const [, email, password] = m as unknown as [string, string, string];
     const token = await signIn(first.url, email, password);
     const page = (await (
-      await fetch(`${first.url}/api/v1/orgs?limit=5`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${first.url}/api/v1/orgs?limit=5`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
     ).json()) as { total: number; facets: { country: unknown[] } };
     expect(page.total).toBe(300);
     expect(page.facets.country.length).toBeGreaterThan(20);
+    // The second sign-in owns another org: the other side for trying the deal flow.
+    const p = /Demo partner sign-in: (\S+) \/ (\S+)/.exec(first.output());
+    expect(p).not.toBeNull();
+    const [, partnerEmail, partnerPassword] = p as unknown as [string, string, string];
+    const partnerToken = await signIn(first.url, partnerEmail, partnerPassword);
+    const me = async (t: string) =>
+      (
+        (await (
+          await fetch(`${first.url}/api/v1/me`, { headers: { authorization: `Bearer ${t}` } })
+        ).json()) as {
+          organization: { id: string };
+        }
+      ).organization.id;
+    expect(await me(partnerToken)).not.toBe(await me(token));
     expect(await first.stop()).toBe(0);
 
     const second = await startServerProcess(env, ['--demo']);
     const token2 = await signIn(second.url, email, password);
     const again = (await (
-      await fetch(`${second.url}/api/v1/orgs?limit=1`, { headers: { authorization: `Bearer ${token2}` } })
+      await fetch(`${second.url}/api/v1/orgs?limit=1`, {
+        headers: { authorization: `Bearer ${token2}` },
+      })
     ).json()) as { total: number };
     expect(again.total).toBe(300);
     expect(await second.stop()).toBe(0);
@@ -53,10 +71,14 @@ describe('configuration', () => {
   });
 
   it('stops the CLI with one line and a non-zero exit', () => {
-    const res = spawnSync(process.execPath, [resolve(import.meta.dirname, '../bin/circles.mjs'), 'migrate'], {
-      env: { ...process.env, PORT: 'not-a-port', CIRCLES_DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    const res = spawnSync(
+      process.execPath,
+      [resolve(import.meta.dirname, '../bin/circles.mjs'), 'migrate'],
+      {
+        env: { ...process.env, PORT: 'not-a-port', CIRCLES_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
     expect(res.status).not.toBe(0);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/PORT/);

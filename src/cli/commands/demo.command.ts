@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { DEMO_SIGN_IN, seedDemoEcosystem } from '../../services/demo-ecosystem.service.ts';
+import {
+  DEMO_PARTNER_SIGN_IN,
+  DEMO_SIGN_IN,
+  seedDemoEcosystem,
+} from '../../services/demo-ecosystem.service.ts';
 import { plural, usageErrorsExit2, wholeNumber, withServices } from './command-support.ts';
 
 export const registerDemo = (program: Command): void => {
@@ -27,7 +31,7 @@ export const registerDemo = (program: Command): void => {
         process.stdout.write(
           created === 0
             ? 'The store already has organizations; nothing seeded.\n'
-            : `Seeded ${plural(created, 'demo organization')} (seed ${seed}).\nDemo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`,
+            : `Seeded ${plural(created, 'demo organization')} (seed ${seed}).\nDemo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\nDemo partner sign-in: ${DEMO_PARTNER_SIGN_IN.email} / ${DEMO_PARTNER_SIGN_IN.password}\n`,
         );
       });
     });
