@@ -37,8 +37,7 @@ const depsOf = (store: Store): ServiceDeps => ({
 /** A SQLite file with the app's settings (WAL, synchronous = FULL), or another synchronous level. */
 export async function sqliteStore(synchronous: 'full' | 'normal' = 'full'): Promise<BenchStore> {
   const dir = mkdtempSync(join(tmpdir(), 'circles-deals-bench-'));
-  const store = openSqlite(join(dir, 'bench.db'));
-  store.sqlite?.pragma(`synchronous = ${synchronous}`);
+  const store = openSqlite(join(dir, 'bench.db'), synchronous);
   await migrateToLatest(store.db, store.kind);
   return {
     kind: 'sqlite',

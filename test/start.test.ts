@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { openStore } from '../src/db/connect.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'circles-start-'));
@@ -65,6 +66,22 @@ describe('serve --demo', () => {
 });
 
 describe('configuration', () => {
+  it('opens SQLite with the chosen commit durability, FULL unless told otherwise', async () => {
+    expect(() => loadConfig({ CIRCLES_SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      /CIRCLES_SQLITE_SYNCHRONOUS/,
+    );
+    const syncLevel = async (env: NodeJS.ProcessEnv): Promise<unknown> => {
+      const store = openStore(loadConfig({ ...env, CIRCLES_DATA_DIR: join(dataDir, 'sync') }));
+      try {
+        return store.sqlite?.pragma('synchronous', { simple: true });
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await syncLevel({})).toBe(2); // FULL
+    expect(await syncLevel({ CIRCLES_SQLITE_SYNCHRONOUS: 'normal' })).toBe(1); // NORMAL
+  });
+
   it('rejects bad values naming the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

@@ -21,12 +21,14 @@ export interface Store {
 // COUNT(*) and BIGINT arrive as strings from pg; our counts fit comfortably in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function openSqlite(file: string): Store {
+export function openSqlite(file: string, synchronous: 'full' | 'normal' = 'full'): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before we acknowledge it, so a kill -9 or power cut loses nothing.
-  sqlite.pragma('synchronous = FULL');
+  // FULL (the default): a commit is on disk before we acknowledge it, so a kill -9 or power cut
+  // loses nothing. NORMAL, by choice: a kill -9 still loses nothing, a power cut may lose the last
+  // commits. The value is one of two literals, never user text.
+  sqlite.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
@@ -79,8 +81,11 @@ export function openPostgres(url: string, opts: PostgresOptions = {}): Store {
 export interface StoreConfig {
   databaseUrl: string | null;
   sqliteFile: string;
+  sqliteSynchronous?: 'full' | 'normal';
 }
 
 export function openStore(config: StoreConfig): Store {
-  return config.databaseUrl === null ? openSqlite(config.sqliteFile) : openPostgres(config.databaseUrl);
+  return config.databaseUrl === null
+    ? openSqlite(config.sqliteFile, config.sqliteSynchronous)
+    : openPostgres(config.databaseUrl);
 }
