@@ -53,3 +53,9 @@ export const fmt = (x: number, digits = 2): string =>
   Number.isFinite(x) ? x.toFixed(digits) : '-';
 
 export const mb = (bytes: number): string => fmt(bytes / 1024 / 1024, 0);
+
+/** The PostgreSQL a bench compares against: the tests' database unless told otherwise. */
+export const BENCH_PG_URL =
+  process.env.TEST_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';

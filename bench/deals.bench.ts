@@ -9,7 +9,17 @@ import { cpus, loadavg } from 'node:os';
 import { changeReferral, createReferral } from '../src/services/referrals.service.ts';
 import { inbox } from '../src/services/inbox.service.ts';
 import { p2pReport } from '../src/services/p2p-report.service.ts';
-import { flag, fmt, latency, mb, numberFlag, table, timed, type Latency } from './bench-stats.ts';
+import {
+  flag,
+  fmt,
+  latency,
+  mb,
+  numberFlag,
+  table,
+  timed,
+  type Latency,
+  BENCH_PG_URL,
+} from './bench-stats.ts';
 import {
   loadInbox,
   loadReportFacts,
@@ -30,10 +40,7 @@ const SKIP_POSTGRES = flag(args, 'skip-postgres');
 // The app runs SQLite with synchronous = FULL (a commit is on disk before it is acknowledged);
 // --sqlite-normal measures WAL's NORMAL level, which skips the fsync per commit.
 const SQLITE_SYNC = flag(args, 'sqlite-normal') ? 'normal' : 'full';
-const PG_URL =
-  process.env.TEST_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const meta = { requestId: null };
 const log = (line: string): void => console.log(line);
 

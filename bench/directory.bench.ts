@@ -8,7 +8,16 @@ import { cpus, loadavg } from 'node:os';
 import { streamIndexedOrgs } from '../src/db/repos/org-index.repo.ts';
 import type { DirectoryPage, DirectoryQuery } from '../src/domain/directory/directory-query.ts';
 import { createDirectoryIndex } from '../src/index/directory-index.ts';
-import { flag, fmt, latency, mb, numberFlag, table, type Latency } from './bench-stats.ts';
+import {
+  flag,
+  fmt,
+  latency,
+  mb,
+  numberFlag,
+  table,
+  type Latency,
+  BENCH_PG_URL,
+} from './bench-stats.ts';
 import {
   freshPostgres,
   freshSqlite,
@@ -25,10 +34,7 @@ const ORGS = numberFlag(args, 'orgs', 500_000);
 const QUERIES = numberFlag(args, 'queries', 2_000);
 const SQL_QUERIES = numberFlag(args, 'sql-queries', 60);
 const SKIP_POSTGRES = flag(args, 'skip-postgres');
-const PG_URL =
-  process.env.TEST_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const WARMUP = 300;
 const QUERY_SEED = 7;
 

@@ -15,7 +15,7 @@ import { countOrgs, streamOrgs } from '../src/db/repos/orgs.repo.ts';
 import type { DirectoryQuery } from '../src/domain/directory/directory-query.ts';
 import { toIndexedOrg } from '../src/domain/directory/to-indexed-org.ts';
 import { createDirectoryIndex } from '../src/index/directory-index.ts';
-import { flag, fmt, mb, numberFlag, table } from './bench-stats.ts';
+import { flag, fmt, mb, numberFlag, table, BENCH_PG_URL } from './bench-stats.ts';
 import { freshPostgres, freshSqlite, loadOrgs, type BenchStore } from './directory-load.ts';
 
 const args = process.argv.slice(2);
@@ -24,10 +24,7 @@ const PG_ORGS = numberFlag(args, 'pg-orgs', ORGS);
 const SQLITE_FILE = args[args.indexOf('--sqlite-file') + 1];
 const SKIP_POSTGRES = flag(args, 'skip-postgres');
 const SKIP_OLD = flag(args, 'skip-old');
-const PG_URL =
-  process.env.TEST_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 
 const log = (line: string): void => console.log(line);
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();

@@ -18,7 +18,16 @@ import { SHORTLIST_PER_CELL } from '../src/domain/matching/team-heuristic.ts';
 import { createDirectoryIndex } from '../src/index/directory-index.ts';
 import { loadDirectory } from '../src/services/directory.service.ts';
 import type { ServiceDeps } from '../src/services/deps.ts';
-import { flag, fmt, latency, mb, numberFlag, table, type Latency } from './bench-stats.ts';
+import {
+  flag,
+  fmt,
+  latency,
+  mb,
+  numberFlag,
+  table,
+  type Latency,
+  BENCH_PG_URL,
+} from './bench-stats.ts';
 import {
   BENCH_SEED,
   freshPostgres,
@@ -36,10 +45,7 @@ const TEAM_QUERIES = numberFlag(args, 'team-queries', 200);
 const SQL_QUERIES = numberFlag(args, 'sql-queries', 20);
 const SKIP_SQL = flag(args, 'skip-sql');
 const SKIP_POSTGRES = SKIP_SQL || flag(args, 'skip-postgres');
-const PG_URL =
-  process.env.TEST_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const LIMIT = 20;
 const WARMUP = 100;
 const TARGETS = { matchP95: 10, teamP95: 50, buildS: 5, rssMb: 1024 };
