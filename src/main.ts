@@ -8,7 +8,6 @@ import {
   DEMO_SIGN_IN,
   seedDemoEcosystem,
 } from './services/demo-ecosystem.service.ts';
-import { createWebhookTransport } from './services/webhook-transport.ts';
 
 export interface StartOptions {
   /** Seed the demo ecosystem and demo user when the store is empty (what `npm start` does). */
@@ -64,7 +63,7 @@ export async function startServer(config: Config, opts: StartOptions): Promise<v
     expiryIntervalMs: config.expiryIntervalMs,
     webhookIntervalMs: config.webhookIntervalMs,
     webhookTimeoutMs: config.webhookTimeoutMs,
-    fetch: createWebhookTransport({ allowPrivate: config.webhookAllowPrivate }),
+    webhookAllowPrivate: config.webhookAllowPrivate,
     onError: (job, err) => log.error({ err, job }, 'background job failed'),
     onRun: (job, result) => log.debug({ job, result }, 'background job ran'),
   });

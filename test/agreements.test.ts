@@ -80,6 +80,42 @@ for (const kind of STORE_KINDS) {
       expect(await auditActions(t, a, 'agreement.accepted')).toContain(created.id);
     });
 
+    it('serves each type’s template, signed-in only, as the terms a bare proposal gets', async () => {
+      const res = await get(t, a, '/api/v1/agreements/templates');
+      expect(res.statusCode, res.body).toBe(200);
+      const { templates } = res.json<{
+        templates: { type: string; terms: VersionDto['terms'] }[];
+      }>();
+      expect(templates.map((x) => x.type)).toEqual([
+        'referral',
+        'resale',
+        'subcontract',
+        'co-sell',
+        'co-delivery',
+        'white-label',
+      ]);
+      const byType = new Map(templates.map((x) => [x.type, x.terms]));
+      expect(byType.get('referral')).toMatchObject({
+        fee: { basis: 'percent-of-revenue', rate: 1000 },
+        currency: 'EUR',
+        effectiveFrom: '2030-01-01',
+      });
+      expect(byType.get('white-label')).toMatchObject({ confidentiality: 'white-label' });
+
+      // The editor's starting point is what the server proposes when no terms are sent.
+      const created = await post(t, a, '/api/v1/agreements', { partnershipId, type: 'resale' });
+      expect(created.json<AgreementDto>().versions[0]?.terms).toEqual(byType.get('resale'));
+
+      expectProblem(
+        await t.app.inject({ method: 'GET', url: '/api/v1/agreements/templates' }),
+        401,
+      );
+      const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+        paths: Record<string, unknown>;
+      }>();
+      expect(Object.keys(spec.paths)).toContain('/api/v1/agreements/templates');
+    });
+
     it('reports bad terms with field paths', async () => {
       const bad = expectProblem(
         await post(t, a, '/api/v1/agreements', {

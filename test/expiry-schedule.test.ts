@@ -78,7 +78,7 @@ for (const kind of STORE_KINDS) {
         expiryIntervalMs: 20,
         webhookIntervalMs: 20,
         webhookTimeoutMs: 2_000,
-        fetch: globalThis.fetch,
+        webhookAllowPrivate: true, // as the app config above
         onError: (_job, err) => errors.push(err),
         onRun: (job) => runs.push(job),
       });

@@ -1,5 +1,6 @@
 // Export on both stores: CSV in the import format (round-trips, awkward characters included) and JSON.
 import { PassThrough, Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../src/db/connect.ts';
 import { insertOrg, streamOrgs } from '../src/db/repos/orgs.repo.ts';
@@ -66,6 +67,19 @@ const AWKWARD: OrgProfile = {
   offices: [{ country: 'GB', city: 'Stoke-on-Trent; Hanley', address: '1 High St: Unit=2' }],
 };
 
+/** Cells a spreadsheet would run as formulas, and values that really start with a quote. */
+const HOSTILE: OrgProfile = {
+  ...AWKWARD,
+  name: '=HYPERLINK("http://x")',
+  website: null,
+  domain: null,
+  skills: ['+1 555', 'plain'],
+  description: "'quoted from the start",
+  teaming: { open: true, seeks: "'=already guarded?" },
+  rateCard: [{ role: '@SUM(A1)', dayRate: { amount: 50000, currency: 'GBP' } }],
+  offices: [],
+};
+
 for (const kind of STORE_KINDS) {
   describe.skipIf(!storeAvailable(kind))(`org export (${kind})`, () => {
     let source: Store;
@@ -87,6 +101,34 @@ for (const kind of STORE_KINDS) {
       source = await openTestStore(kind);
       const report = await importOrgsCsv(depsOf(source), Readable.from([csv]), { batchSize: 100 });
       expect(report).toMatchObject({ rows: 251, imported: 251, rejected: [], warnings: [] });
+      expect(await profiles(source)).toEqual(expected);
+    });
+
+    it('guards formula cells with a quote on export, and import gives back the original values', async () => {
+      await insertOrg(source.db, { id: 'hostile', profile: HOSTILE, at: '2026-01-01T00:00:00Z' });
+      const minus = { ...HOSTILE, name: '-2+3 Consulting', skills: [], description: '' };
+      await insertOrg(source.db, { id: 'minus', profile: minus, at: '2026-01-01T00:00:00Z' });
+      const csv = await exportToString(depsOf(source), 'csv');
+      const [, ...rows] = parse(csv);
+      const cells = rows.flat();
+      // No cell starts a formula; the guarded ones and the genuine leading quotes gain one quote.
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+      for (const guarded of [
+        `'=HYPERLINK("http://x")`,
+        `'+1 555;plain`,
+        `''quoted from the start`,
+        `''=already guarded?`,
+        `'@SUM(A1)=50000 GBP`,
+        `'-2+3 Consulting`,
+      ]) {
+        expect(cells).toContain(guarded);
+      }
+
+      const expected = await profiles(source);
+      await source.close();
+      source = await openTestStore(kind);
+      const report = await importOrgsCsv(depsOf(source), Readable.from([csv]));
+      expect(report).toMatchObject({ imported: 2, rejected: [] });
       expect(await profiles(source)).toEqual(expected);
     });
 

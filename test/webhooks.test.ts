@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/domain/webhooks/signature.ts';
 import { claimDueDeliveries } from '../src/db/repos/webhooks.repo.ts';
 import { deliverDueWebhooks } from '../src/services/webhook-delivery.service.ts';
-import { createWebhookTransport } from '../src/services/webhook-transport.ts';
 import { createOpportunity, get, partnerUp, post } from './support/deals-helpers.ts';
 import { joinAs } from './support/identity-helpers.ts';
 import { STORE_KINDS, storeAvailable } from './support/stores.ts';
@@ -59,9 +58,9 @@ for (const kind of STORE_KINDS) {
       await t.close();
     });
 
-    // The transport `serve` uses, with private destinations allowed like the app config above.
-    const transport = createWebhookTransport({ allowPrivate: true });
-    const work = () => deliverDueWebhooks(t.deps, { fetch: transport, timeoutMs: 2_000 });
+    // The receiver is on 127.0.0.1: private destinations allowed, like the app config above.
+    const open = { allowPrivateNetworks: true } as const;
+    const work = () => deliverDueWebhooks(t.deps, { ...open, timeoutMs: 2_000 });
 
     /** A fresh partnered pair, the sender with a webhook at `path`. */
     const pair = async (path: string, events = ['referral.created', 'referral.status_changed']) => {
@@ -198,7 +197,7 @@ for (const kind of STORE_KINDS) {
       const { sender, receiver, hook } = await pair('/slow');
       rx.answer(0);
       await refer(sender, receiver);
-      const slow = await deliverDueWebhooks(t.deps, { fetch: transport, timeoutMs: 200 });
+      const slow = await deliverDueWebhooks(t.deps, { ...open, timeoutMs: 200 });
       expect(slow).toMatchObject({ attempted: 1, retrying: 1 });
       let [d] = await deliveries(sender, hook.id);
       expect(d?.attempts[0]).toMatchObject({ statusCode: null, error: 'Timed out after 200 ms' });
@@ -270,7 +269,7 @@ for (const kind of STORE_KINDS) {
       for (let i = 0; i < 5; i += 1) await refer(sender, receiver);
       const runs = await Promise.all(
         [1, 2, 3].map(() =>
-          deliverDueWebhooks(t.deps, { fetch: transport, timeoutMs: 2_000, batchSize: 2 }),
+          deliverDueWebhooks(t.deps, { ...open, timeoutMs: 2_000, batchSize: 2 }),
         ),
       );
       let total = runs.reduce((n, r) => n + r.delivered, 0);

@@ -99,3 +99,10 @@ export const AgreementListQuery = z.object({
   partnershipId: z.string().min(1).max(100).optional(),
 });
 export const AgreementListSchema = z.object({ agreements: z.array(AgreementSchema) });
+
+/** Each arrangement type's starting terms (dated today, default currency), for the editor. */
+export const AgreementTemplateListSchema = z
+  .object({
+    templates: z.array(z.object({ type: z.enum(ARRANGEMENT_TYPE_VALUES), terms: TermsSchema })),
+  })
+  .meta({ id: 'AgreementTemplates' });

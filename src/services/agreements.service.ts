@@ -12,6 +12,7 @@ import {
 import { findPartnership } from '../db/repos/partnerships.repo.ts';
 import type { Database } from '../db/schema.ts';
 import {
+  allTemplates,
   templateFor,
   type AgreementTerms,
   type ArrangementType,
@@ -260,6 +261,16 @@ export async function closeAgreementVersion(
     n,
     action: action === 'withdraw' ? 'agreement.withdrawn' : 'agreement.declined',
   }));
+}
+
+/**
+ * Each type's starting terms, dated today and in the default currency: exactly what
+ * createAgreement lays a request's terms over, so an editor shows what will be proposed.
+ */
+export function agreementTemplates(
+  deps: ServiceDeps,
+): { type: ArrangementType; terms: AgreementTerms }[] {
+  return allTemplates(deps.now().toISOString().slice(0, 10), DEFAULT_AGREEMENT_CURRENCY);
 }
 
 export async function getAgreement(

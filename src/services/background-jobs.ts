@@ -4,7 +4,7 @@
 // advisory lock on PostgreSQL and the worker claims rows with SKIP LOCKED.
 import type { ServiceDeps } from './deps.ts';
 import { expireReferrals } from './referral-expiry.service.ts';
-import { deliverDueWebhooks, type FetchLike } from './webhook-delivery.service.ts';
+import { deliverDueWebhooks } from './webhook-delivery.service.ts';
 
 export interface JobsOptions {
   /** 0 turns the job off. */
@@ -12,7 +12,8 @@ export interface JobsOptions {
   /** 0 turns the worker off. */
   webhookIntervalMs: number;
   webhookTimeoutMs: number;
-  fetch: FetchLike;
+  /** CIRCLES_WEBHOOK_ALLOW_PRIVATE, always said: false keeps private destinations refused. */
+  webhookAllowPrivate: boolean;
   onError: (job: JobName, err: unknown) => void;
   /** Told after each run (logging, tests). */
   onRun?: ((job: JobName, result: unknown) => void) | undefined;
@@ -38,8 +39,8 @@ export function startBackgroundJobs(deps: ServiceDeps, opts: JobsOptions): Backg
       const total = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
       for (let round = 0; round < MAX_DRAIN_ROUNDS; round += 1) {
         const run = await deliverDueWebhooks(deps, {
-          fetch: opts.fetch,
           timeoutMs: opts.webhookTimeoutMs,
+          allowPrivateNetworks: opts.webhookAllowPrivate,
           batchSize: WEBHOOK_BATCH,
         });
         total.attempted += run.attempted;

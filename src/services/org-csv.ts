@@ -1,7 +1,8 @@
 // The organization CSV format shared by import and export: one row per org, columns named as the
 // profile fields, lists separated by `;`, rate cards as `Role=120000 EUR` (integer minor units),
 // offices as `DE:Berlin` or `DE:Berlin:Street 1`. A backslash escapes `; = : \` inside a value,
-// so every profile exported can be imported again unchanged.
+// so every profile exported can be imported again unchanged. Cells a spreadsheet would run as a
+// formula get a leading quote on export, taken off again on import (csv-formula-guard.ts).
 import { z } from 'zod';
 import type { Office, Org, OrgProfile, RateCardEntry } from '../domain/profile/profile.ts';
 import { PROFILE_LIMITS } from '../domain/profile/profile.ts';
@@ -9,6 +10,7 @@ import { registrableDomain } from '../domain/profile/registrable-domain.ts';
 import type { FieldIssue } from '../domain/shared/errors.ts';
 import { checkCode, checkCodes } from '../domain/taxonomy/check-codes.ts';
 import { CODED_LIST_FIELDS, isKnownCode } from '../domain/taxonomy/vocabularies.ts';
+import { guardCell, unguardCell } from './csv-formula-guard.ts';
 
 export const ORG_CSV_COLUMNS = [
   'name',
@@ -211,7 +213,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
 
 /** A CSV record (column -> cell; absent columns are empty) to a profile, or the shape issues. */
 export function rowToProfile(record: Readonly<Partial<Record<OrgCsvColumn, string>>>): RowResult {
-  const cells = Object.fromEntries(ORG_CSV_COLUMNS.map((c) => [c, record[c] ?? '']));
+  const cells = Object.fromEntries(ORG_CSV_COLUMNS.map((c) => [c, unguardCell(record[c] ?? '')]));
   const parsed = OrgCsvRowSchema.safeParse(cells);
   if (!parsed.success) {
     const shape = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
@@ -250,7 +252,14 @@ export function rowToProfile(record: Readonly<Partial<Record<OrgCsvColumn, strin
 
 const joinList = (xs: readonly string[]): string => xs.map(escape).join(';');
 
+/** One org as a CSV row, every cell guarded against formula injection. */
 export function orgToRow(org: OrgProfile | Org): Record<OrgCsvColumn, string> {
+  const row = plainRow(org);
+  for (const c of ORG_CSV_COLUMNS) row[c] = guardCell(row[c]);
+  return row;
+}
+
+function plainRow(org: OrgProfile | Org): Record<OrgCsvColumn, string> {
   const lists = Object.fromEntries(CODED_LIST_FIELDS.map((f) => [f, joinList(org[f])]));
   return {
     name: org.name,

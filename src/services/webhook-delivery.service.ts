@@ -17,26 +17,18 @@ import {
 import { SIGNATURE_HEADER, signatureHeader } from '../domain/webhooks/signature.ts';
 import { payloadOf, type DeliveryAttempt } from '../domain/webhooks/webhook.ts';
 import type { ServiceDeps } from './deps.ts';
-import { BlockedDestinationError } from './webhook-destination.ts';
-
-/**
- * The part of `fetch` the worker uses. `serve` passes createWebhookTransport(), which enforces the
- * destination guard at connect time (throwing BlockedDestinationError); a bare `fetch` does not.
- */
-export type FetchLike = (
-  url: string,
-  init: {
-    method: 'POST';
-    headers: Record<string, string>;
-    body: string;
-    signal: AbortSignal;
-    redirect: 'manual';
-  },
-) => Promise<{ status: number; body?: { cancel(): Promise<void> } | null }>;
+import { BlockedDestinationError, type ResolveAll } from './webhook-destination.ts';
+import { createWebhookTransport, type FetchLike } from './webhook-transport.ts';
 
 export interface DeliveryOptions {
-  fetch: FetchLike;
   timeoutMs: number;
+  /**
+   * CIRCLES_WEBHOOK_ALLOW_PRIVATE: send to loopback, private… destinations too (local receivers in
+   * development and tests). Off unless said: every send is checked by the destination guard.
+   */
+  allowPrivateNetworks?: boolean;
+  /** DNS for the guard (tests fake it); the guard checks whatever it answers. */
+  resolve?: ResolveAll;
   batchSize?: number;
   policy?: RetryPolicy;
 }
@@ -70,7 +62,12 @@ export async function deliverDueWebhooks(
         deps.storeKind === 'postgres',
       ),
     );
-  const outcomes = await Promise.all(claimed.map((d) => deliverOne(deps, opts, d)));
+  // Built here, never passed in: there is no way to hand the worker an unguarded fetch.
+  const send = createWebhookTransport({
+    allowPrivate: opts.allowPrivateNetworks === true,
+    ...(opts.resolve === undefined ? {} : { resolve: opts.resolve }),
+  });
+  const outcomes = await Promise.all(claimed.map((d) => deliverOne(deps, opts, send, d)));
   const run: DeliveryRun = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   for (const o of outcomes) {
     if (o === null) continue;
@@ -85,12 +82,20 @@ type Outcome = 'delivered' | 'retrying' | 'failed';
 async function deliverOne(
   deps: ServiceDeps,
   opts: DeliveryOptions,
+  send: FetchLike,
   d: ClaimedDelivery,
 ): Promise<Outcome | null> {
   const body = JSON.stringify(payloadOf({ ...d.event, data: JSON.parse(d.event.data) as unknown }));
   const at = deps.now();
   const started = performance.now();
-  const sent = await post(opts, d.url, body, signatureHeader(d.secret, at, body), d.event.id);
+  const sent = await post(
+    send,
+    opts.timeoutMs,
+    d.url,
+    body,
+    signatureHeader(d.secret, at, body),
+    d.event.id,
+  );
   const durationMs = Math.round(performance.now() - started);
   const ok = sent.status !== null && sent.status >= 200 && sent.status < 300;
   const n = d.attempts + 1;
@@ -121,14 +126,15 @@ async function deliverOne(
 }
 
 async function post(
-  opts: DeliveryOptions,
+  send: FetchLike,
+  timeoutMs: number,
   url: string,
   body: string,
   signature: string,
   eventId: string,
 ): Promise<{ status: number | null; error: string | null; blocked: boolean }> {
   try {
-    const res = await opts.fetch(url, {
+    const res = await send(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -137,16 +143,13 @@ async function post(
         'Circles-Event-Id': eventId,
       },
       body,
-      signal: AbortSignal.timeout(opts.timeoutMs),
-      // A redirect is not an answer: following it could send the event somewhere unchecked.
-      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    await res.body?.cancel().catch(() => undefined);
     const error = res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
     return { status: res.status, error, blocked: false };
   } catch (err) {
     const blocked = err instanceof BlockedDestinationError;
-    return { status: null, error: describe(err, opts.timeoutMs), blocked };
+    return { status: null, error: describe(err, timeoutMs), blocked };
   }
 }
 

@@ -23,6 +23,24 @@ export interface DestinationPolicy {
   /** CIRCLES_WEBHOOK_ALLOW_PRIVATE: skip the check (local receivers in development and tests). */
   allowPrivate: boolean;
   resolve: ResolveAll;
+  /** How long registration waits for DNS; REGISTRATION_RESOLVE_TIMEOUT_MS unless a test says. */
+  resolveTimeoutMs?: number;
+}
+
+/**
+ * A slow or dead resolver must not hold a registration request open (getaddrinfo has no timeout
+ * of its own and cannot be cancelled, so the answer is given without waiting for it).
+ */
+export const REGISTRATION_RESOLVE_TIMEOUT_MS = 3_000;
+
+class ResolveTimeoutError extends Error {}
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ResolveTimeoutError()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** A delivery was not sent because its destination is blocked; retrying would not change it. */
@@ -64,10 +82,14 @@ export async function checkWebhookDestination(
 ): Promise<FieldIssue | null> {
   if (policy.allowPrivate) return null;
   const host = hostOf(new URL(raw));
+  const ms = policy.resolveTimeoutMs ?? REGISTRATION_RESOLVE_TIMEOUT_MS;
   let why: string | null;
   try {
-    why = await refusal(host, policy.resolve);
+    why = await refusal(host, (name) => withinTime(policy.resolve(name), ms));
   } catch (err) {
+    if (err instanceof ResolveTimeoutError) {
+      return { path, message: `Host ${host} did not resolve within ${ms} ms; try again later` };
+    }
     const code = (err as { code?: unknown }).code;
     return { path, message: `Host ${host} does not resolve (${String(code ?? err)})` };
   }

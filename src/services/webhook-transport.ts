@@ -2,9 +2,9 @@
 // host is checked before anything is sent; a host name is resolved by the guard's `lookup`, which
 // refuses blocked addresses and hands the socket exactly the addresses it checked (the Host header
 // and TLS SNI keep the name). Redirects are never followed (http.request does not follow them).
+// The delivery worker builds its transport here itself, so no send can skip the guard.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { FetchLike } from './webhook-delivery.service.ts';
 import {
   guardedLookup,
   hostOf,
@@ -12,6 +12,17 @@ import {
   systemResolve,
   type DestinationPolicy,
 } from './webhook-destination.ts';
+
+/** One POST of a delivery; a blocked destination rejects with BlockedDestinationError. */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number }>;
 
 export function createWebhookTransport(
   policy: Partial<DestinationPolicy> & Pick<DestinationPolicy, 'allowPrivate'>,
@@ -39,6 +50,6 @@ export function createWebhookTransport(
       req.end(body);
     });
     res.destroy(); // the answer's status is all a delivery needs
-    return { status: res.statusCode ?? 0, body: null };
+    return { status: res.statusCode ?? 0 };
   };
 }

@@ -11,6 +11,7 @@ import {
 import { DEMO_SIGN_IN, startCircles, type CirclesServer } from './support/circles-server.ts';
 import {
   navLink,
+  openDealsPage,
   textOf,
   ownOrgName,
   partnerRow,
@@ -51,7 +52,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal journey (browser)', () => {
     await requestPartnership(a.page, server.url, BETA.name);
     await partnerRow(a.page, 'Requests you sent, waiting for an answer', BETA.name).waitFor();
 
-    await navLink(b.page, 'Partners').click();
+    await openDealsPage(b.page, 'Partners');
     const row = partnerRow(b.page, 'Requests to you', alpha);
     await row.getByRole('button', { name: 'Accept' }).click();
     await b.page.getByText('Partnership accepted.').waitFor();
@@ -110,7 +111,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal journey (browser)', () => {
   });
 
   it('refer an opportunity; the other side accepts and wins it; both read the same verified timeline', async () => {
-    await navLink(a.page, 'Opportunities').click();
+    await openDealsPage(a.page, 'Opportunities');
     await a.page.getByRole('link', { name: 'New opportunity' }).click();
     await a.page.getByRole('button', { name: 'Add a need' }).click();
     await a.page.getByLabel('Need 1: service').selectOption({ index: 1 });
@@ -227,7 +228,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('deal journey (browser)', () => {
     await screenshot(a.page, 'deals-fee-dispute');
 
     // The association report counts the win; two organizations are too few to show the cell.
-    await navLink(a.page, 'Report').click();
+    await openDealsPage(a.page, 'Report');
     await a.page.getByRole('img', { name: /Value won by month/ }).waitFor();
     expect(
       await a.page.getByRole('table', { name: 'Won referrals by month' }).textContent(),

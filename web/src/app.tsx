@@ -12,7 +12,8 @@ import { Link, matchPath, navigate, useLocation } from './lib/router.tsx';
 import { useSession } from './lib/session.tsx';
 import { Button } from './ui/button.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
-import { AppShell, PageHead, usePageTitle, type NavItem } from './ui/layout.tsx';
+import { AppShell, PageHead, usePageTitle } from './ui/layout.tsx';
+import type { NavEntry, NavGroup, NavItem } from './ui/nav-link.tsx';
 import { EmptyState, ErrorState, Loading } from './ui/states.tsx';
 
 // Settings pages are not needed to search, so they load on first visit and keep the directory lean.
@@ -36,15 +37,25 @@ const DealRoutes = lazy(() =>
   import('./features/deals/deals.routes.tsx').then((m) => ({ default: m.DealRoutes })),
 );
 
+// The deal pages share one menu so the header stays on one line.
+const DEALS: NavGroup = {
+  label: 'Deals',
+  items: [
+    { to: '/partners', label: 'Partners' },
+    { to: '/circles', label: 'Circles' },
+    { to: '/opportunities', label: 'Opportunities' },
+    { to: '/fees', label: 'Fees' },
+    { to: '/reports', label: 'Report' },
+  ],
+};
+
 /** The nav with the deal pages; the inbox shows how many referrals wait for an answer. */
-function navWithDeals(waiting: number): readonly NavItem[] {
+function navWithDeals(waiting: number): readonly NavEntry[] {
   return [
     NAV[0]!,
     NAV[1]!,
     { to: '/inbox', label: 'Inbox', badge: waiting },
-    { to: '/partners', label: 'Partners' },
-    { to: '/opportunities', label: 'Opportunities' },
-    { to: '/reports', label: 'Report' },
+    DEALS,
     ...NAV.slice(2),
   ];
 }

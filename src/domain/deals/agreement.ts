@@ -110,3 +110,14 @@ export function templateFor(
 ): AgreementTerms {
   return { ...TEMPLATES[type], effectiveFrom, currency };
 }
+
+/** Every type's template, in ARRANGEMENT_TYPES order: what an editor offers as starting terms. */
+export function allTemplates(
+  effectiveFrom: string,
+  currency: string,
+): { type: ArrangementType; terms: AgreementTerms }[] {
+  return ARRANGEMENT_TYPES.map((type) => ({
+    type,
+    terms: templateFor(type, effectiveFrom, currency),
+  }));
+}

@@ -6,6 +6,7 @@ import {
   AgreementListQuery,
   AgreementListSchema,
   AgreementSchema,
+  AgreementTemplateListSchema,
   AgreementVersionCloseParams,
   AgreementVersionCreateSchema,
   AgreementVersionParams,
@@ -13,6 +14,7 @@ import {
 import { IdParams, ProblemSchema } from '../../contract/common.contract.ts';
 import {
   acceptAgreementVersion,
+  agreementTemplates,
   closeAgreementVersion,
   createAgreement,
   getAgreement,
@@ -125,6 +127,22 @@ export const agreementsRoutes =
       async (req) => ({
         agreements: await listAgreements(deps, requireActor(req), req.query.partnershipId),
       }),
+    );
+
+    r.get(
+      '/agreements/templates',
+      {
+        schema: {
+          tags: ['deals'],
+          summary:
+            'Each arrangement type’s starting terms: what a new agreement proposes by default',
+          response: { 200: AgreementTemplateListSchema, 401: ProblemSchema },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return { templates: agreementTemplates(deps) };
+      },
     );
 
     r.get(

@@ -56,6 +56,15 @@ export async function timelineTexts(page: Page): Promise<string[]> {
 export const navLink = (page: Page, name: string | RegExp) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
+/** Opens a deal page (Partners, Circles, Opportunities, Fees, Report) from the nav's Deals menu. */
+export async function openDealsPage(page: Page, name: string): Promise<void> {
+  const deals = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Deals' });
+  if ((await deals.getAttribute('aria-expanded')) !== 'true') await deals.click();
+  await navLink(page, name).click();
+}
+
 /** An element's text with every run of white space (including the no-break spaces of money) as one space. */
 export async function textOf(locator: { textContent(): Promise<string | null> }): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();

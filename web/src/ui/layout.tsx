@@ -1,6 +1,8 @@
 // The app shell: skip link, header with navigation and the signed-in user, and the main landmark.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from '../lib/router.tsx';
+import { isNavGroup, NavLink, type NavEntry, type NavItem } from './nav-link.tsx';
+import { NavMenu } from './nav-menu.tsx';
 
 export function Logo() {
   return (
@@ -11,19 +13,12 @@ export function Logo() {
   );
 }
 
-export interface NavItem {
-  to: string;
-  label: string;
-  /** A count shown next to the label (e.g. referrals waiting for an answer); hidden when 0. */
-  badge?: number | undefined;
-}
-
 export function AppShell({
   nav,
   user,
   children,
 }: {
-  nav: readonly NavItem[];
+  nav: readonly NavEntry[];
   user?: ReactNode;
   children: ReactNode;
 }) {
@@ -50,23 +45,13 @@ export function AppShell({
             Circles
           </Link>
           <nav className="app-nav" aria-label="Main">
-            {nav.map((n) => (
-              <Link
-                key={n.to}
-                to={n.to}
-                aria-current={
-                  pathname === n.to || pathname.startsWith(`${n.to}/`) ? 'page' : undefined
-                }
-              >
-                {n.label}
-                {n.badge !== undefined && n.badge > 0 && (
-                  <span className="nav-badge">
-                    {n.badge}
-                    <span className="visually-hidden"> waiting for your answer</span>
-                  </span>
-                )}
-              </Link>
-            ))}
+            {nav.map((entry) =>
+              isNavGroup(entry) ? (
+                <NavMenu key={entry.label} group={entry} pathname={pathname} />
+              ) : (
+                <NavLink key={entry.to} item={entry} pathname={pathname} />
+              ),
+            )}
           </nav>
           {user}
         </div>

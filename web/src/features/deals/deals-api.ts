@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   AgreementListSchema,
   AgreementSchema,
+  AgreementTemplateListSchema,
   type ARRANGEMENT_TYPE_VALUES,
   type TermsPatchSchema,
 } from '@contract/agreements.contract.ts';
@@ -32,6 +33,7 @@ export type AgreementVersion = Agreement['versions'][number];
 export type Terms = AgreementVersion['terms'];
 export type TermsPatch = z.input<typeof TermsPatchSchema>;
 export type ArrangementType = (typeof ARRANGEMENT_TYPE_VALUES)[number];
+export type AgreementTemplate = z.output<typeof AgreementTemplateListSchema>['templates'][number];
 export type Opportunity = z.output<typeof OpportunitySchema>;
 export type OpportunityBody = z.input<typeof OpportunityCreateSchema>;
 export type Referral = z.output<typeof ReferralSchema>;
@@ -56,6 +58,10 @@ export const listAgreements = async (partnershipId?: string) => {
   const query = new URLSearchParams(partnershipId === undefined ? {} : { partnershipId });
   return (await call('GET', '/agreements', AgreementListSchema, { query })).data.agreements;
 };
+
+/** Each type's starting terms as the server proposes them (dated today, default currency). */
+export const listAgreementTemplates = async () =>
+  (await call('GET', '/agreements/templates', AgreementTemplateListSchema)).data.templates;
 
 export const getAgreement = async (id: string) =>
   (await call('GET', `/agreements/${seg(id)}`, AgreementSchema)).data;

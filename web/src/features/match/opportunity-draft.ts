@@ -1,21 +1,28 @@
 // "Save as opportunity": the small form's state and the POST /opportunities body it becomes.
-// The need's cells go in as they are; the customer, value and date are what the form asks.
+// The need's cells go in as they are; the customer, value and date are what the form asks, checked
+// as the deals form checks them.
 import type { FieldIssue } from '../../lib/field-errors.ts';
 import type { Vocabularies } from '../../lib/vocabularies.ts';
-import { toMinor } from '../deals/shared/money-input.ts';
+import {
+  customerDealOf,
+  emptyCustomerDeal,
+  type CustomerDealDraft,
+} from '../deals/shared/customer-deal-draft.ts';
 import { cellText } from './cell-label.ts';
 import type { OpportunityBody, TeamResponse } from './match-api.ts';
 import type { CellDraft } from './need-url.ts';
 
-export interface SaveDraft {
-  customerName: string;
-  customerDomain: string;
-  value: string;
-  currency: string;
-  expectedCloseDate: string;
+export interface SaveDraft extends CustomerDealDraft {
   visibility: 'private' | 'network';
   description: string;
 }
+
+/** A blank form whose description already names the proposed team. */
+export const emptySaveDraft = (description: string): SaveDraft => ({
+  ...emptyCustomerDeal(),
+  visibility: 'private',
+  description,
+});
 
 /** A description naming the proposed team, so the opportunity remembers who was suggested. */
 export function teamSummary(
@@ -40,22 +47,11 @@ export function saveBody(
   d: SaveDraft,
   cells: readonly CellDraft[],
 ): { body: OpportunityBody; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  const amount = toMinor(d.value, d.currency);
-  if (amount === null)
-    issues.push({ path: 'value.amount', message: `An amount in ${d.currency}, such as 25000` });
-  if (d.customerName.trim() === '') issues.push({ path: 'customerName', message: 'Required' });
-  if (d.customerDomain.trim() === '')
-    issues.push({ path: 'customerDomain', message: 'Required: the customer’s web domain' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.expectedCloseDate))
-    issues.push({ path: 'expectedCloseDate', message: 'Must be a date (YYYY-MM-DD)' });
+  const { body, issues } = customerDealOf(d);
   return {
     body: {
-      customerName: d.customerName,
-      customerDomain: d.customerDomain.trim(),
+      ...body,
       hideCustomer: false,
-      value: { amount: amount ?? 0, currency: d.currency },
-      expectedCloseDate: d.expectedCloseDate,
       visibility: d.visibility,
       cells: cells.map((c) => ({ kind: c.kind, code: c.code, country: c.country })),
       ...(d.description.trim() === '' ? {} : { description: d.description }),

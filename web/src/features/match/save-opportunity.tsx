@@ -4,22 +4,20 @@ import { useState, type FormEvent } from 'react';
 import { errorFor } from '../../lib/field-errors.ts';
 import { Link } from '../../lib/router.tsx';
 import { canAdmin, useMe } from '../../lib/session.tsx';
-import { failureOf, type SubmitFailure } from '../../lib/use-submit.ts';
 import type { Vocabularies } from '../../lib/vocabularies.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
+import { SelectField, TextAreaField } from '../../ui/field.tsx';
 import { Banner } from '../../ui/states.tsx';
+import { CUSTOMER_DEAL_LABELS } from '../deals/shared/customer-deal-draft.ts';
+import { CustomerDealFields } from '../deals/shared/customer-deal-fields.tsx';
+import { useCreateOpportunity } from '../deals/shared/use-create-opportunity.ts';
 import { createOpportunity, type TeamResponse } from './match-api.ts';
 import type { CellDraft } from './need-url.ts';
-import { saveBody, teamSummary, type SaveDraft } from './opportunity-draft.ts';
+import { emptySaveDraft, saveBody, teamSummary, type SaveDraft } from './opportunity-draft.ts';
 
 const LABELS: Record<string, string> = {
-  customerName: 'Customer name',
-  customerDomain: 'Customer domain',
-  'value.amount': 'Value',
-  'value.currency': 'Currency',
-  expectedCloseDate: 'Expected close date',
+  ...CUSTOMER_DEAL_LABELS,
   visibility: 'Who sees it',
   description: 'Description',
 };
@@ -39,34 +37,19 @@ export function SaveOpportunity({ cells, team, vocab }: Props) {
   const me = useMe();
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ id: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<SubmitFailure | null>(null);
-  const [draft, setDraft] = useState<SaveDraft>(() => ({
-    customerName: '',
-    customerDomain: '',
-    value: '',
-    currency: 'EUR',
-    expectedCloseDate: '',
-    visibility: 'private',
-    description: teamSummary(team, cells, vocab),
-  }));
+  const { busy, failure, submit } = useCreateOpportunity(createOpportunity, (id) =>
+    setSaved({ id }),
+  );
+  const [draft, setDraft] = useState<SaveDraft>(() =>
+    emptySaveDraft(teamSummary(team, cells, vocab)),
+  );
   if (!canAdmin(me)) return null;
   const set = <K extends keyof SaveDraft>(key: K, value: SaveDraft[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = (e: FormEvent): void => {
+  const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
-    const { body, issues } = saveBody(draft, cells);
-    if (issues.length > 0) {
-      setFailure({ status: 400, title: 'Check the highlighted fields', detail: '', issues });
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    createOpportunity(body)
-      .then((o) => setSaved({ id: o.id }))
-      .catch((err: unknown) => setFailure(failureOf(err)))
-      .finally(() => setBusy(false));
+    submit(saveBody(draft, cells));
   };
 
   if (saved !== null) {
@@ -87,7 +70,7 @@ export function SaveOpportunity({ cells, team, vocab }: Props) {
   const issues = failure?.issues ?? [];
   const err = (path: string) => errorFor(issues, path);
   return (
-    <form className="stack match-save" onSubmit={submit} noValidate aria-labelledby="save-title">
+    <form className="stack match-save" onSubmit={onSubmit} noValidate aria-labelledby="save-title">
       <h3 id="save-title">Save as opportunity</h3>
       <p className="small muted">
         The opportunity keeps the {cells.length} cells of this need; you can refer it to the team’s
@@ -102,55 +85,15 @@ export function SaveOpportunity({ cells, team, vocab }: Props) {
           labels={LABELS}
         />
       )}
-      <div className="form-grid">
-        <TextField
-          label="Customer name"
-          path="customerName"
-          value={draft.customerName}
-          error={err('customerName')}
-          onChange={(e) => set('customerName', e.target.value)}
-        />
-        <TextField
-          label="Customer domain"
-          path="customerDomain"
-          hint="Their web domain, e.g. contoso.com"
-          value={draft.customerDomain}
-          error={err('customerDomain')}
-          onChange={(e) => set('customerDomain', e.target.value)}
-        />
-        <TextField
-          label="Value"
-          path="value.amount"
-          inputMode="decimal"
-          value={draft.value}
-          error={err('value.amount') ?? err('value')}
-          onChange={(e) => set('value', e.target.value)}
-        />
-        <SelectField
-          label="Currency"
-          path="value.currency"
-          options={vocab.options('currencies').map((o) => ({ code: o.code, label: o.code }))}
-          value={draft.currency}
-          error={err('value.currency')}
-          onChange={(e) => set('currency', e.target.value)}
-        />
-        <TextField
-          label="Expected close date"
-          path="expectedCloseDate"
-          type="date"
-          value={draft.expectedCloseDate}
-          error={err('expectedCloseDate')}
-          onChange={(e) => set('expectedCloseDate', e.target.value)}
-        />
-        <SelectField
-          label="Who sees it"
-          path="visibility"
-          options={VISIBILITY}
-          value={draft.visibility}
-          error={err('visibility')}
-          onChange={(e) => set('visibility', e.target.value as SaveDraft['visibility'])}
-        />
-      </div>
+      <CustomerDealFields draft={draft} set={set} issues={issues} vocab={vocab} />
+      <SelectField
+        label="Who sees it"
+        path="visibility"
+        options={VISIBILITY}
+        value={draft.visibility}
+        error={err('visibility')}
+        onChange={(e) => set('visibility', e.target.value as SaveDraft['visibility'])}
+      />
       <TextAreaField
         label="Description"
         path="description"

@@ -13,7 +13,9 @@ import {
   createAgreement,
   getPartnership,
   listAgreements,
+  listAgreementTemplates,
   type Agreement,
+  type AgreementTemplate,
   type ArrangementType,
   type Partnership,
 } from '../deals-api.ts';
@@ -23,13 +25,16 @@ import { nameOf, useOrgNames } from '../shared/org-names.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { TermsEditor } from './terms-editor.tsx';
 import { TYPE_LABELS } from './terms-labels.ts';
-import { templateTerms } from './terms-templates.ts';
 
 export function PartnershipPage({ id }: { id: string }) {
-  const fetcher = useCallback(
-    async () => ({ p: await getPartnership(id), agreements: await listAgreements(id) }),
-    [id],
-  );
+  const fetcher = useCallback(async () => {
+    const [p, agreements, templates] = await Promise.all([
+      getPartnership(id),
+      listAgreements(id),
+      listAgreementTemplates(),
+    ]);
+    return { p, agreements, templates };
+  }, [id]);
   const [load, reload] = useLoad(fetcher);
   return (
     <LoadView
@@ -38,20 +43,29 @@ export function PartnershipPage({ id }: { id: string }) {
       back={{ to: '/partners', label: 'Back to partners' }}
       onRetry={reload}
     >
-      {({ p, agreements }) => <PartnershipView p={p} agreements={agreements} />}
+      {({ p, agreements, templates }) => (
+        <PartnershipView p={p} agreements={agreements} templates={templates} />
+      )}
     </LoadView>
   );
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
-function PartnershipView({ p, agreements }: { p: Partnership; agreements: readonly Agreement[] }) {
+function PartnershipView({
+  p,
+  agreements,
+  templates,
+}: {
+  p: Partnership;
+  agreements: readonly Agreement[];
+  templates: readonly AgreementTemplate[];
+}) {
   const me = useMe();
   const partnerId = partnerOf(p, me.organization.id);
   const names = useOrgNames([partnerId]);
   const partner = nameOf(names, partnerId);
   usePageTitle(`Agreements with ${partner}`);
   const [type, setType] = useState<ArrangementType | null>(null);
+  const template = templates.find((x) => x.type === type);
   const [pick, setPick] = useState<ArrangementType>('referral');
   return (
     <div className="stack">
@@ -113,7 +127,7 @@ function PartnershipView({ p, agreements }: { p: Partnership; agreements: readon
       ) : (
         <section className="card stack" aria-labelledby="new-agreement">
           <h2 id="new-agreement">New agreement</h2>
-          {type === null ? (
+          {type === null || template === undefined ? (
             <div className="row" style={{ alignItems: 'flex-end' }}>
               <SelectField
                 label="Arrangement type"
@@ -127,7 +141,7 @@ function PartnershipView({ p, agreements }: { p: Partnership; agreements: readon
           ) : (
             <TermsEditor
               key={type}
-              initial={templateTerms(type, today())}
+              initial={template.terms}
               before={
                 <p>
                   <strong>{TYPE_LABELS[type]} agreement</strong>{' '}

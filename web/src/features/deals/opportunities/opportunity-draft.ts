@@ -1,7 +1,11 @@
 // The opportunity form's state (as typed) and the request body it becomes.
 import type { FieldIssue } from '../../../lib/field-errors.ts';
 import type { OpportunityBody } from '../deals-api.ts';
-import { toMinor } from '../shared/money-input.ts';
+import {
+  customerDealOf,
+  emptyCustomerDeal,
+  type CustomerDealDraft,
+} from '../shared/customer-deal-draft.ts';
 
 export type CellKind = 'service' | 'product' | 'solutionArea' | 'specialization';
 export type Visibility = OpportunityBody['visibility'];
@@ -12,15 +16,10 @@ export interface CellDraft {
   country: string;
 }
 
-export interface OpportunityDraft {
+export interface OpportunityDraft extends CustomerDealDraft {
   description: string;
   cells: CellDraft[];
-  customerName: string;
-  customerDomain: string;
   hideCustomer: boolean;
-  value: string;
-  currency: string;
-  expectedCloseDate: string;
   visibility: Visibility;
   selectedOrgIds: string[];
   competitorOrgIds: string[];
@@ -29,14 +28,10 @@ export interface OpportunityDraft {
 }
 
 export const emptyOpportunity = (currency = 'EUR'): OpportunityDraft => ({
+  ...emptyCustomerDeal(currency),
   description: '',
   cells: [],
-  customerName: '',
-  customerDomain: '',
   hideCustomer: false,
-  value: '',
-  currency,
-  expectedCloseDate: '',
   visibility: 'selected',
   selectedOrgIds: [],
   competitorOrgIds: [],
@@ -44,18 +39,8 @@ export const emptyOpportunity = (currency = 'EUR'): OpportunityDraft => ({
 });
 
 export function bodyOf(d: OpportunityDraft): { body: OpportunityBody; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  if (d.customerName.trim() === '') issues.push({ path: 'customerName', message: 'Required' });
-  if (d.customerDomain.trim() === '')
-    issues.push({
-      path: 'customerDomain',
-      message: 'Required: the customer’s web domain, e.g. contoso.com',
-    });
-  const amount = toMinor(d.value, d.currency);
-  if (amount === null)
-    issues.push({ path: 'value.amount', message: `An amount in ${d.currency}, such as 25000` });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.expectedCloseDate))
-    issues.push({ path: 'expectedCloseDate', message: 'Must be a date (YYYY-MM-DD)' });
+  const customerDeal = customerDealOf(d);
+  const issues: FieldIssue[] = [...customerDeal.issues];
   if (d.visibility === 'circle' && d.circleId === '')
     issues.push({ path: 'circleId', message: 'Choose the circle that sees it' });
   d.cells.forEach((c, i) => {
@@ -63,11 +48,8 @@ export function bodyOf(d: OpportunityDraft): { body: OpportunityBody; issues: Fi
     if (c.country === '') issues.push({ path: `cells[${i}].country`, message: 'Choose a country' });
   });
   const body: OpportunityBody = {
-    customerName: d.customerName,
-    customerDomain: d.customerDomain.trim(),
+    ...customerDeal.body,
     hideCustomer: d.hideCustomer,
-    value: { amount: amount ?? 0, currency: d.currency },
-    expectedCloseDate: d.expectedCloseDate,
     visibility: d.visibility,
     ...(d.description.trim() === '' ? {} : { description: d.description }),
     ...(d.cells.length === 0 ? {} : { cells: d.cells }),

@@ -5,16 +5,18 @@ import { messageOf } from '../../../lib/api.ts';
 import { errorFor, type FieldIssue } from '../../../lib/field-errors.ts';
 import { navigate } from '../../../lib/router.tsx';
 import { useMe } from '../../../lib/session.tsx';
-import { failureOf, type SubmitFailure } from '../../../lib/use-submit.ts';
 import { useVocabularies } from '../../../lib/vocabularies.ts';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorSummary } from '../../../ui/error-summary.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/field.tsx';
+import { CheckboxField, TextAreaField } from '../../../ui/field.tsx';
 import { PageHead, usePageTitle } from '../../../ui/layout.tsx';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { createOpportunity, listPartnerships } from '../deals-api.ts';
 import { partnerOf } from '../partnerships/partnership-status.ts';
+import { CUSTOMER_DEAL_LABELS } from '../shared/customer-deal-draft.ts';
+import { CustomerDealFields } from '../shared/customer-deal-fields.tsx';
 import { useOrgNames } from '../shared/org-names.ts';
+import { useCreateOpportunity } from '../shared/use-create-opportunity.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { listCircles } from '../circles/circles-api.ts';
 import { CellsEditor } from './cells-editor.tsx';
@@ -24,12 +26,7 @@ import { VisibilityFields } from './visibility-fields.tsx';
 const LABELS: Record<string, string> = {
   description: 'Description',
   cells: 'Needs',
-  customerName: 'Customer name',
-  customerDomain: 'Customer domain',
-  'value.amount': 'Value',
-  'value.currency': 'Currency',
-  value: 'Value',
-  expectedCloseDate: 'Expected close date',
+  ...CUSTOMER_DEAL_LABELS,
   selectedOrgIds: 'Partners who see it',
   circleId: 'Circle that sees it',
   competitorOrgIds: 'Competitors',
@@ -50,8 +47,9 @@ export function OpportunityFormPage() {
       : [];
   const names = useOrgNames(partners);
   const [draft, setDraft] = useState<OpportunityDraft>(() => emptyOpportunity());
-  const [failure, setFailure] = useState<SubmitFailure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, submit } = useCreateOpportunity(createOpportunity, (id) =>
+    navigate(`/opportunities/${encodeURIComponent(id)}`),
+  );
   const set = useCallback(
     <K extends keyof OpportunityDraft>(key: K, value: OpportunityDraft[K]) => {
       setDraft((d) => ({ ...d, [key]: value }));
@@ -59,19 +57,9 @@ export function OpportunityFormPage() {
     [],
   );
 
-  const submit = (e: FormEvent): void => {
+  const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
-    const { body, issues } = bodyOf(draft);
-    if (issues.length > 0) {
-      setFailure({ status: 400, title: 'Check the highlighted fields', detail: '', issues });
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    createOpportunity(body)
-      .then((o) => navigate(`/opportunities/${encodeURIComponent(o.id)}`))
-      .catch((err: unknown) => setFailure(failureOf(err)))
-      .finally(() => setBusy(false));
+    submit(bodyOf(draft));
   };
 
   if (vocab.status === 'error')
@@ -84,7 +72,7 @@ export function OpportunityFormPage() {
     ...draft.cells.flatMap((_, i) => [`cells[${i}].code`, `cells[${i}].country`]),
   ];
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="New opportunity">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="New opportunity">
       <PageHead title="New opportunity" subtitle="A customer need you can refer to a partner" />
       {failure !== null && (
         <ErrorSummary
@@ -114,57 +102,14 @@ export function OpportunityFormPage() {
       </section>
       <section className="card stack" aria-labelledby="customer">
         <h2 id="customer">Customer and deal</h2>
-        <div className="form-grid">
-          <TextField
-            label="Customer name"
-            path="customerName"
-            value={draft.customerName}
-            error={err('customerName')}
-            onChange={(e) => set('customerName', e.target.value)}
+        <CustomerDealFields draft={draft} set={set} issues={issues} vocab={vocab.vocab}>
+          <CheckboxField
+            label="Hide the customer’s name and domain from other organizations"
+            path="hideCustomer"
+            checked={draft.hideCustomer}
+            onChange={(e) => set('hideCustomer', e.target.checked)}
           />
-          <TextField
-            label="Customer domain"
-            path="customerDomain"
-            hint="Their web domain: it stamps who introduced the customer first"
-            value={draft.customerDomain}
-            error={err('customerDomain')}
-            onChange={(e) => set('customerDomain', e.target.value)}
-          />
-        </div>
-        <CheckboxField
-          label="Hide the customer’s name and domain from other organizations"
-          path="hideCustomer"
-          checked={draft.hideCustomer}
-          onChange={(e) => set('hideCustomer', e.target.checked)}
-        />
-        <div className="form-grid">
-          <TextField
-            label="Value"
-            path="value.amount"
-            inputMode="decimal"
-            value={draft.value}
-            error={err('value.amount') ?? err('value')}
-            onChange={(e) => set('value', e.target.value)}
-          />
-          <SelectField
-            label="Currency"
-            path="value.currency"
-            options={vocab.vocab
-              .options('currencies')
-              .map((o) => ({ code: o.code, label: o.code }))}
-            value={draft.currency}
-            error={err('value.currency')}
-            onChange={(e) => set('currency', e.target.value)}
-          />
-          <TextField
-            label="Expected close date"
-            path="expectedCloseDate"
-            type="date"
-            value={draft.expectedCloseDate}
-            error={err('expectedCloseDate')}
-            onChange={(e) => set('expectedCloseDate', e.target.value)}
-          />
-        </div>
+        </CustomerDealFields>
       </section>
       <section className="card stack" aria-labelledby="who-sees">
         <h2 id="who-sees">Who sees it</h2>
