@@ -33,6 +33,24 @@ export class DocLists {
     this.docs = doc + 1;
   }
 
+  /**
+   * Room for up to `max` items of doc `doc` (the next doc number): returns where they go in
+   * this.pool (read the pool after this call: it may have grown). Finish with end().
+   */
+  begin(doc: number, max: number): number {
+    if (doc !== this.docs) throw new Error(`DocLists: expected doc ${this.docs}, got ${doc}`);
+    if (doc + 2 > this.start.length) this.growDocs((doc + 1) * 2);
+    const at = this.start[doc]!;
+    if (at + max > this.pool.length) this.growPool(Math.max((at + max) * 1.5, 16));
+    return at;
+  }
+
+  /** Ends doc `doc` (begun with begin()) after `count` items. */
+  end(doc: number, count: number): void {
+    this.start[doc + 1] = this.start[doc]! + count;
+    this.docs = doc + 1;
+  }
+
   items(doc: number): Pool {
     return this.pool.subarray(this.start[doc], this.start[doc + 1]);
   }

@@ -3,6 +3,7 @@
 // compact() renumbers when enough dead docs pile up.
 import type { IndexedOrg } from '../domain/directory/directory-query.ts';
 import { clearBit, growBits, hasBit, newBits, setBit, wordsFor } from './bitset.ts';
+import { IdTable } from './id-table.ts';
 
 export class DocTable {
   ids: string[] = [];
@@ -16,13 +17,14 @@ export class DocTable {
   count = 0;
   live = 0;
   capacity: number;
-  private readonly docOf = new Map<string, number>();
+  private readonly docOf: IdTable;
 
   constructor(capacity: number) {
     this.capacity = capacity;
     this.sizeRank = new Uint8Array(capacity);
     this.versions = new Int32Array(capacity);
     this.alive = newBits(capacity);
+    this.docOf = new IdTable(capacity);
   }
 
   get words(): number {
@@ -30,7 +32,7 @@ export class DocTable {
   }
 
   find(id: string): number {
-    return this.docOf.get(id) ?? -1;
+    return this.docOf.find(id, this.ids);
   }
 
   /** Appends a live doc; the caller grows its own structures first when count reaches capacity. */
@@ -41,14 +43,14 @@ export class DocTable {
     this.sizeRank[doc] = org.sizeRank;
     this.versions[doc] = org.version ?? 0;
     setBit(this.alive, doc);
-    this.docOf.set(org.id, doc);
+    this.docOf.add(doc, org.id);
     this.live++;
     return doc;
   }
 
   kill(doc: number): void {
     clearBit(this.alive, doc);
-    this.docOf.delete(this.ids[doc]!);
+    this.docOf.remove(doc);
     this.live--;
   }
 
@@ -65,6 +67,7 @@ export class DocTable {
     versions.set(this.versions);
     this.versions = versions;
     this.alive = growBits(this.alive, capacity);
+    this.docOf.growDocs(capacity);
   }
 
   /** Renumbers live docs densely in their current order; returns old doc -> new doc (-1: dead). */
@@ -78,9 +81,9 @@ export class DocTable {
       this.nameKeys[next] = this.nameKeys[doc]!;
       this.sizeRank[next] = this.sizeRank[doc]!;
       this.versions[next] = this.versions[doc]!;
-      this.docOf.set(this.ids[next]!, next);
       next++;
     }
+    this.docOf.remap(remap, this.count);
     this.ids.length = next;
     this.nameKeys.length = next;
     this.alive = newBits(this.capacity);

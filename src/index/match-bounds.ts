@@ -7,7 +7,9 @@ import { NEUTRAL_SIGNAL, type MatchContext } from '../domain/matching/match-cont
 import { newBits } from './bitset.ts';
 import type { CodeIndex } from './code-index.ts';
 import type { CellCover } from './match-candidates.ts';
+import type { MatchColumns } from './match-columns.ts';
 import type { Feature } from './match-prune.ts';
+import type { OfferSignatures } from './offer-signature.ts';
 
 /** Points of factor i for a doc with no sparse signal: its best, or its fixed neutral value. */
 function bestPoints(ctx: MatchContext, i: number): number {
@@ -41,18 +43,33 @@ function idealScore(ctx: MatchContext, capMax: Float64Array): number {
   return sumPoints(values, ctx.weights);
 }
 
-export class BoundsBuilder {
-  private capOk: Uint32Array = new Uint32Array(0);
+/** The best evidence of covering docs, of covering docs without full evidence, of near docs. */
+export interface CellBest {
+  capMax: number;
+  partial: number;
+  nearMax: number;
+}
 
-  constructor(private readonly codes: CodeIndex) {}
+interface CellLosses {
+  perfect: number;
+  cover: number;
+  near: number;
+}
+
+const CAPACITY_CACHE_MAX = 64;
+
+export class BoundsBuilder {
+  private readonly capOk = new Map<number, Uint32Array>();
+  private capAt = -1;
+  private capWords = -1;
+
+  constructor(
+    private readonly codes: CodeIndex,
+    private readonly columns: MatchColumns,
+  ) {}
 
   /** Qualities other than cell cover (language, industry, size, teaming, capacity), in points. */
-  plainFeatures(
-    ctx: MatchContext,
-    cand: Uint32Array,
-    words: number,
-    consultants: Int32Array,
-  ): Feature[] {
+  plainFeatures(ctx: MatchContext, words: number): Feature[] {
     const w = ctx.weights;
     const out: Feature[] = [];
     const byCode = (field: 'languages' | 'industries' | 'customerSizes', code?: string) => {
@@ -67,49 +84,57 @@ export class BoundsBuilder {
     add(byCode('customerSizes', ctx.need.customerSize), w[F.customerSize]! / 2);
     add(this.codes.bitsOf(this.codes.teamingValue(true)), w[F.teaming]!);
     const least = Math.max(1, ctx.need.minCapacity ?? 1);
-    if (w[F.capacity]! > 0)
-      add(this.capacityBits(cand, words, consultants, least), w[F.capacity]! / least);
+    if (w[F.capacity]! > 0) add(this.capacityBits(words, least), w[F.capacity]! / least);
     return out;
   }
 
   /**
-   * Losses, in score points, of a doc that does not cover cell c fully (full evidence, served
-   * country) and, on top of that, of one that does not cover it at all. Every feature a doc
-   * lacks adds its loss: that sum is what the pruning subtracts from the bound.
+   * What a doc loses, in score points, on cell c: without full cover (full evidence, served
+   * country), on top of that without cover, and on top of that without reaching the cell's region
+   * with evidence (then it scores nothing on the cell). Every feature a doc lacks adds its loss:
+   * that sum is what the pruning subtracts from the bound.
    */
-  cellLosses(ctx: MatchContext, c: number, capMax: number): { cover: number; perfect: number } {
+  cellLosses(ctx: MatchContext, c: number, best: CellBest): CellLosses {
     const capW = ctx.weights[F.capability]!;
     const geoW = ctx.weights[F.geography]!;
-    if (capW < 0 || geoW < 0) return { cover: 0, perfect: 0 };
+    if (capW < 0 || geoW < 0) return { perfect: 0, cover: 0, near: 0 };
     const share = ctx.cellWeights[c]! / ctx.totalWeight;
-    // Nobody has full evidence: the bound counts capMax; without cover, full evidence next door.
-    if (capMax < 1) return { cover: share * ((capMax - 0.5) * capW + 0.5 * geoW), perfect: 0 };
-    const best = capW + geoW;
-    // Best without full cover: designation in the country, or full evidence next door.
-    const perfect = share * (best - Math.max(0.75 * capW + geoW, 0.5 * best));
-    // Best without cover: full evidence next door (half reach).
-    return { cover: share * 0.5 * best - perfect, perfect };
+    const ideal = share * (best.capMax * capW + geoW);
+    // Covered without full evidence: a designation at best; counted as ideal when none is full.
+    const covered = best.capMax < 1 ? ideal : share * (best.partial * capW + geoW);
+    // Not covered: evidence in a neighbouring country, half reach.
+    const near = share * 0.5 * (best.nearMax * capW + geoW);
+    return { perfect: ideal - covered, cover: covered - near, near };
   }
 
-  /** Features for the score ranking: plain qualities plus cover and full evidence per cell. */
+  /**
+   * Features for the score ranking: plain qualities plus, per cell, full cover, cover and near
+   * reach; and per cell of `covers` what a doc loses at least without cover, and without reach.
+   */
   scoreFeatures(
     ctx: MatchContext,
-    cand: Uint32Array,
     words: number,
-    consultants: Int32Array,
     covers: readonly CellCover[],
-    capMaxOf: (cover: CellCover) => number,
-  ): { ubMax: number; features: Feature[] } {
+    bestOf: (cover: CellCover) => CellBest,
+  ): { ubMax: number; features: Feature[]; uncoverLoss: number[]; unreachLoss: number[] } {
     const capMax = new Float64Array(ctx.cellWeights.length).fill(1);
-    for (const cover of covers) capMax[cover.cell] = capMaxOf(cover);
+    const bests = covers.map(bestOf);
+    covers.forEach((cover, i) => (capMax[cover.cell] = bests[i]!.capMax));
     const ubMax = idealScore(ctx, capMax);
-    const features = this.plainFeatures(ctx, cand, words, consultants);
-    for (const cover of covers) {
-      const loss = this.cellLosses(ctx, cover.cell, capMax[cover.cell]!);
-      features.push({ bits: cover.covers, loss: loss.cover });
+    const features = this.plainFeatures(ctx, words);
+    const uncoverLoss: number[] = [];
+    const unreachLoss: number[] = [];
+    covers.forEach((cover, i) => {
+      const loss = this.cellLosses(ctx, cover.cell, bests[i]!);
+      const sameSets = cover.near === cover.covers;
+      features.push({ bits: cover.covers, loss: loss.cover + (sameSets ? loss.near : 0) });
       if (loss.perfect > 0) features.push({ bits: cover.perfect, loss: loss.perfect });
-    }
-    return { ubMax, features };
+      if (!sameSets) features.push({ bits: cover.near, loss: loss.near });
+      // Perfect cover is within cover, cover within near: a doc lacking one lacks the next.
+      uncoverLoss.push(loss.perfect + loss.cover + (sameSets ? loss.near : 0));
+      unreachLoss.push(loss.perfect + loss.cover + loss.near);
+    });
+    return { ubMax, features, uncoverLoss, unreachLoss };
   }
 
   /**
@@ -148,25 +173,43 @@ export class BoundsBuilder {
     return { ubMax, features, perfectLoss: capMax === 1 ? 0.25 * base : 0 };
   }
 
-  /** Candidates with at least `least` consultants available. */
-  private capacityBits(
-    cand: Uint32Array,
-    words: number,
-    consultants: Int32Array,
-    least: number,
-  ): Uint32Array {
-    if (this.capOk.length < words) this.capOk = newBits(words * 32);
-    const out = this.capOk;
-    for (let w = 0; w < words; w++) {
-      let x = cand[w]!;
-      let keep = 0;
-      while (x !== 0) {
-        const low = x & -x;
-        if (consultants[(w << 5) + 31 - Math.clz32(low)]! >= least) keep |= low;
-        x ^= low;
+  /** Docs with at least `least` consultants available, cached until the docs change. */
+  private capacityBits(words: number, least: number): Uint32Array {
+    const { generation, consultants } = this.columns;
+    if (this.capAt !== generation || this.capWords !== words) {
+      this.capOk.clear();
+      this.capAt = generation;
+      this.capWords = words;
+    }
+    let out = this.capOk.get(least);
+    if (out === undefined) {
+      out = newBits(words * 32);
+      for (let doc = 0; doc < words * 32; doc++) {
+        if (consultants[doc]! >= least) out[doc >>> 5] = out[doc >>> 5]! | (1 << (doc & 31));
       }
-      out[w] = keep;
+      // A handful of capacity asks recur; an unusual one must not grow the cache forever.
+      if (this.capOk.size >= CAPACITY_CACHE_MAX) this.capOk.clear();
+      this.capOk.set(least, out);
     }
     return out;
   }
+}
+
+/**
+ * What a doc loses at least to the complementarity penalty (the ideal score counts none), from
+ * its offer signature; Infinity when the overlap alone makes it a competitor to exclude. Null
+ * when there is no penalty.
+ */
+export function overlapLoss(
+  ctx: MatchContext,
+  offers: OfferSignatures,
+): ((doc: number) => number) | null {
+  const w = ctx.weights[F.complementarity]!;
+  if (ctx.offer === null || !(w < 0)) return null;
+  const masks = offers.masksOf(ctx.offer);
+  const exclude = ctx.excludeCompetitors ? ctx.competitorOverlap : Infinity;
+  return (doc) => {
+    const overlap = quantizeValue(offers.overlapAtLeast(doc, masks));
+    return overlap >= exclude ? Infinity : -w * overlap;
+  };
 }

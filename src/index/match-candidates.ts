@@ -1,12 +1,13 @@
 // The docs worth scoring for a match: for each cell, (some evidence for its capability) AND
 // (serves its country or a country of its region), OR-ed over cells; then AND every required
 // designation and the live docs. Exactly the docs whose capability factor can be above zero.
-// Per cell it also keeps, for pruning (match-prune.ts), the docs that cover the cell (evidence
-// and serves the country) and those that cover it with full evidence. Cells that no doc can
-// have evidence for, or whose country no doc serves, get no entry.
-// Region unions (a dozen country bitsets each) are cached until the next write.
+// Per cell it also keeps, for pruning (match-prune.ts), the docs that reach it that way, those
+// that cover it (evidence and serves the country) and those that cover it with full evidence.
+// Cells that no doc can have evidence for, or that no doc reaches, get no entry.
+// Unions of value bitsets (a capability's evidence, a region's countries) are cached until the
+// next write: needs repeat capabilities and regions far more often than the docs change.
 import type { Region } from '../domain/matching/regions.ts';
-import { newBits, popcount } from './bitset.ts';
+import { newBits } from './bitset.ts';
 import type { CodeIndex } from './code-index.ts';
 import { countriesOfRegion, type MatchPlan } from './match-plan.ts';
 
@@ -16,6 +17,13 @@ export interface CellCover {
   covers: Uint32Array;
   /** Full evidence and serves the country. */
   perfect: Uint32Array;
+  /**
+   * Evidence and serves the country or its region: the docs that can score on the cell at all
+   * (the same bitset as `covers` when the cell has no region).
+   */
+  near: Uint32Array;
+  /** Whether some doc of `near` has full evidence. */
+  nearFull: boolean;
 }
 
 export interface Candidates {
@@ -24,13 +32,14 @@ export interface Candidates {
   covers: CellCover[];
 }
 
+/** Unions kept at most; past it the cache starts over (a bitset is docs / 8 bytes). */
+const UNIONS_MAX = 256;
+
 export class CandidateSets {
   private cand: Uint32Array = new Uint32Array(0);
-  private evidence: Uint32Array = new Uint32Array(0);
-  private top: Uint32Array = new Uint32Array(0);
   private readonly pool: Uint32Array[] = [];
   private used = 0;
-  private readonly regionBits = new Map<Region, Uint32Array>();
+  private readonly unions = new Map<string, Uint32Array>();
   private cachedAt = -1;
   private cachedWords = -1;
 
@@ -44,16 +53,14 @@ export class CandidateSets {
   ): Candidates {
     if (this.cand.length < words) {
       this.cand = newBits(words * 32);
-      this.evidence = newBits(words * 32);
-      this.top = newBits(words * 32);
       this.pool.length = 0;
     }
     if (generation !== this.cachedAt || words !== this.cachedWords) {
-      this.regionBits.clear();
+      this.unions.clear();
       this.cachedAt = generation;
       this.cachedWords = words;
     }
-    const { cand, evidence } = this;
+    const { cand } = this;
     cand.fill(0, 0, words);
     this.used = 0;
     const covers: CellCover[] = [];
@@ -62,9 +69,7 @@ export class CandidateSets {
       if (vids.length === 0) continue;
       const reach = this.reachBits(plan, codes, c, words);
       if (reach === null) continue;
-      orOf(codes, vids, evidence, words);
-      for (let w = 0; w < words; w++) cand[w] = cand[w]! | (evidence[w]! & reach[w]!);
-      covers.push(this.cover(plan, codes, c, words));
+      covers.push(this.cell(plan, codes, c, words, reach));
     }
     for (const vid of plan.requiredVids) {
       if (vid < 0) return { cand: cand.fill(0, 0, words), covers: [] };
@@ -72,75 +77,71 @@ export class CandidateSets {
       for (let w = 0; w < words; w++) cand[w] = cand[w]! & bits[w]!;
     }
     for (let w = 0; w < words; w++) cand[w] = cand[w]! & alive[w]!;
-    // Covers are within the candidates already, unless designations are required.
+    // Cell sets are within the candidates already, unless designations are required.
     if (plan.requiredVids.length === 0) return { cand, covers };
-    for (const { covers: a, perfect: p } of covers) {
+    for (const { covers: a, perfect: p, near: n } of covers) {
       for (let w = 0; w < words; w++) {
         a[w] = a[w]! & cand[w]!;
         p[w] = p[w]! & cand[w]!;
+        n[w] = n[w]! & cand[w]!;
       }
     }
     return { cand, covers };
   }
 
-  /**
-   * Docs covering the most cells, for a first round of scoring that sets a high threshold: those
-   * covering at least L cells for the largest L >= 2 with at least `k` of them (at most
-   * `most`); null when fewer than two cells have covers or no doc covers two.
-   */
-  multiCover(
-    covers: readonly CellCover[],
+  /** Cell c's sets, in one pass that also adds its reaching docs to the candidates. */
+  private cell(
+    plan: MatchPlan,
+    codes: CodeIndex,
+    c: number,
     words: number,
-    k: number,
-    most: number,
-  ): Uint32Array | null {
-    const levels = 4;
-    if (covers.length < 2) return null;
-    const at = this.used;
-    const counts = Array.from({ length: levels }, (_, i) => this.scratch(at + i, words));
-    for (const c of counts) c.fill(0, 0, words);
-    for (const { covers: bits } of covers) {
-      for (let w = 0; w < words; w++) {
-        const b = bits[w]!;
-        if (b === 0) continue;
-        // counts[i]: docs covering more than i cells so far (saturating at `levels`).
-        for (let i = levels - 1; i > 0; i--)
-          counts[i]![w] = counts[i]![w]! | (counts[i - 1]![w]! & b);
-        counts[0]![w] = counts[0]![w]! | b;
-      }
-    }
-    for (let i = levels - 1; i >= 1; i--) {
-      const n = popcount(counts[i]!, words);
-      if (n >= k || (i === 1 && n > 0)) return n <= most ? counts[i]! : null;
-    }
-    return null;
-  }
-
-  /** After `evidence` holds cell c's evidence docs: its cover and perfect-cover bitsets. */
-  private cover(plan: MatchPlan, codes: CodeIndex, c: number, words: number): CellCover {
+    reach: Uint32Array,
+  ): CellCover {
+    const evidence = this.union(codes, plan.evidenceVids[c]!, words);
+    const top = this.union(codes, plan.topVids[c]!, words);
+    const tag = plan.tagVid[c]! >= 0 ? codes.bitsOf(plan.tagVid[c]!) : null;
+    const vid = plan.servedVid[c]!;
+    const served = vid < 0 ? null : codes.bitsOf(vid);
     const covers = this.scratch(this.used++, words);
     const perfect = this.scratch(this.used++, words);
-    const vid = plan.servedVid[c]!;
-    if (vid < 0) {
-      covers.fill(0, 0, words);
-      perfect.fill(0, 0, words);
-      return { cell: c, covers, perfect };
-    }
-    const served = codes.bitsOf(vid);
-    const { evidence, top } = this;
-    orOf(codes, plan.topVids[c]!, top, words);
-    const tag = plan.tagVid[c]! >= 0 ? codes.bitsOf(plan.tagVid[c]!) : null;
+    const near = plan.regions[c] === undefined ? null : this.scratch(this.used++, words);
+    const { cand } = this;
+    let nearFull = 0;
     for (let w = 0; w < words; w++) {
-      covers[w] = evidence[w]! & served[w]!;
-      perfect[w] = top[w]! & served[w]! & (tag === null ? ~0 : tag[w]!);
+      const e = evidence[w]!;
+      const x = e & reach[w]!;
+      cand[w] = cand[w]! | x;
+      if (near !== null) near[w] = x;
+      const s = served === null ? 0 : served[w]!;
+      covers[w] = e & s;
+      // Full evidence is evidence too (for a product, with the product's tag).
+      const full = top[w]! & (tag === null ? -1 : tag[w]!);
+      perfect[w] = full & s;
+      nearFull |= full & x;
     }
-    return { cell: c, covers, perfect };
+    return { cell: c, covers, perfect, near: near ?? covers, nearFull: nearFull !== 0 };
   }
 
   private scratch(i: number, words: number): Uint32Array {
     // Reused across queries: the i-th bitset a query asks for is the i-th of the pool.
     let bits = this.pool[i];
     if (bits === undefined || bits.length < words) this.pool[i] = bits = newBits(words * 32);
+    return bits;
+  }
+
+  /** The docs having any of `vids`, cached until the docs change. */
+  private union(codes: CodeIndex, vids: readonly number[], words: number): Uint32Array {
+    const key = vids.join(',');
+    let bits = this.unions.get(key);
+    if (bits === undefined) {
+      if (this.unions.size >= UNIONS_MAX) this.unions.clear();
+      bits = newBits(words * 32);
+      for (const vid of vids) {
+        const more = codes.bitsOf(vid);
+        for (let w = 0; w < words; w++) bits[w] = bits[w]! | more[w]!;
+      }
+      this.unions.set(key, bits);
+    }
     return bits;
   }
 
@@ -151,31 +152,14 @@ export class CandidateSets {
     c: number,
     words: number,
   ): Uint32Array | null {
-    const region = plan.regions[c];
+    const region: Region | undefined = plan.regions[c];
     if (region === undefined) {
       const vid = plan.servedVid[c]!;
       return vid < 0 ? null : codes.bitsOf(vid);
     }
-    let bits = this.regionBits.get(region);
-    if (bits === undefined) {
-      bits = newBits(words * 32);
-      const vids = countriesOfRegion(region).map((country) => codes.find('countries', country));
-      orOf(
-        codes,
-        vids.filter((v) => v >= 0),
-        bits,
-        words,
-      );
-      this.regionBits.set(region, bits);
-    }
-    return bits;
-  }
-}
-
-function orOf(codes: CodeIndex, vids: readonly number[], into: Uint32Array, words: number): void {
-  into.fill(0, 0, words);
-  for (const vid of vids) {
-    const bits = codes.bitsOf(vid);
-    for (let w = 0; w < words; w++) into[w] = into[w]! | bits[w]!;
+    const vids = countriesOfRegion(region)
+      .map((country) => codes.find('countries', country))
+      .filter((v) => v >= 0);
+    return this.union(codes, vids, words);
   }
 }

@@ -1,8 +1,10 @@
 // Per-doc data matching needs beyond the coded values the directory index already keeps:
-// available consultants and the display name (the tie-break after the score). Kept through the
+// available consultants, the display name (the tie-break after the score) and offer signatures
+// (a bound on complementarity, offer-signature.ts). Kept through the
 // DocHook, plus a write counter that lets per-query caches know when the docs changed.
 import type { IndexedOrg } from '../domain/directory/directory-query.ts';
 import type { DocHook } from './doc-hook.ts';
+import { OfferSignatures } from './offer-signature.ts';
 
 /** Orders like compareText on the first three code units (a missing unit sorts first). */
 export function prefixKey(text: string): number {
@@ -17,16 +19,19 @@ export class MatchColumns implements DocHook {
   names: string[] = [];
   /** Bumped on every append and removal. */
   generation = 0;
+  readonly offers: OfferSignatures;
 
   constructor(capacity: number) {
     this.consultants = new Int32Array(capacity);
     this.idKeys = new Float64Array(capacity);
+    this.offers = new OfferSignatures(capacity);
   }
 
   added(doc: number, org: IndexedOrg): void {
     this.consultants[doc] = org.availableConsultants ?? 0;
     this.names[doc] = org.name;
     this.idKeys[doc] = prefixKey(org.id);
+    this.offers.added(doc, org);
     this.generation++;
   }
 
@@ -42,6 +47,7 @@ export class MatchColumns implements DocHook {
     const keys = new Float64Array(capacity);
     keys.set(this.idKeys);
     this.idKeys = keys;
+    this.offers.grown(capacity);
   }
 
   compacted(remap: Int32Array, oldDocs: number): void {
@@ -51,6 +57,7 @@ export class MatchColumns implements DocHook {
       this.consultants[next] = this.consultants[doc]!;
       this.names[next] = this.names[doc]!;
       this.idKeys[next] = this.idKeys[doc]!;
+      this.offers.move(doc, next);
       next++;
     }
     this.names.length = next;

@@ -16,7 +16,8 @@ import type { TeamCandidate } from '../domain/matching/team-formation.ts';
 import { hasBit, newBits, popcount } from './bitset.ts';
 import type { CodeIndex } from './code-index.ts';
 import type { DocTable } from './doc-table.ts';
-import { BoundsBuilder } from './match-bounds.ts';
+import { CoverCount } from './cover-count.ts';
+import { BoundsBuilder, overlapLoss, type CellBest } from './match-bounds.ts';
 import { CandidateSets, type Candidates, type CellCover } from './match-candidates.ts';
 import type { MatchColumns } from './match-columns.ts';
 import { compileMatchPlan } from './match-plan.ts';
@@ -29,15 +30,23 @@ const SEEDS_MAX = 20_000;
 
 export class MatchIndex implements MatchSearcher {
   private readonly sets = new CandidateSets();
+  /** Docs by the number of cells they reach with evidence, and by the number they cover. */
+  private readonly reachCount = new CoverCount();
+  private readonly coverCount = new CoverCount();
   private readonly bounds: BoundsBuilder;
-  private scratch: PruneScratch = { a: newBits(0), b: newBits(0), seen: newBits(0) };
+  private scratch: PruneScratch = {
+    a: newBits(0),
+    b: newBits(0),
+    seen: newBits(0),
+    list: new Int32Array(0),
+  };
 
   constructor(
     private readonly table: DocTable,
     private readonly codes: CodeIndex,
     private readonly columns: MatchColumns,
   ) {
-    this.bounds = new BoundsBuilder(codes);
+    this.bounds = new BoundsBuilder(codes, columns);
   }
 
   match(q: MatchQuery): MatchPage {
@@ -48,23 +57,40 @@ export class MatchIndex implements MatchSearcher {
       Math.max(0, Math.floor(q.limit)),
       (a, b) => compareText(names[a]!, names[b]!) || compareText(ids[a]!, ids[b]!),
     );
-    const consultants = this.columns.consultants;
-    const b = this.bounds.scoreFeatures(q.ctx, found.cand, words, consultants, found.covers, (c) =>
-      this.capMax(q, c, words),
-    );
-    prunedTopK(
-      found.cand,
+    const { covers } = found;
+    const b = this.bounds.scoreFeatures(q.ctx, words, covers, (c) => this.bestOf(q, c, words));
+    const counts: CoverCount[] = [];
+    if (covers.length >= 2) {
+      const near = covers.map((c) => c.near);
+      this.reachCount.compute(near, b.unreachLoss, words);
+      counts.push(this.reachCount);
+      if (covers.some((c) => c.near !== c.covers)) {
+        this.coverCount.compute(
+          covers.map((c) => c.covers),
+          b.uncoverLoss,
+          words,
+        );
+        counts.push(this.coverCount);
+      }
+    }
+    const input = {
+      domain: found.cand,
       words,
-      b.features,
-      b.ubMax,
-      scorer.sparseDocs,
+      features: b.features,
+      ubMax: b.ubMax,
+      always: scorer.sparseDocs,
+      seeds: counts.at(-1)?.seeds(top.k, SEEDS_MAX, words) ?? null,
+      counts,
+      docLoss: overlapLoss(q.ctx, this.columns.offers),
+    };
+    prunedTopK(
+      input,
       top,
       (doc) => {
         const score = scorer.score(doc);
         return scorer.eligible(doc) ? score : null;
       },
       this.scratch,
-      this.sets.multiCover(found.covers, words, top.k, SEEDS_MAX),
     );
     const others = (bits: Uint32Array) =>
       popcount(bits, words) -
@@ -93,20 +119,22 @@ export class MatchIndex implements MatchSearcher {
       }
       return row;
     };
-    const consultants = this.columns.consultants;
-    const plain = this.bounds.plainFeatures(q.ctx, found.cand, words, consultants);
+    const plain = this.bounds.plainFeatures(q.ctx, words);
     const pool = new Set<number>();
     for (const cover of found.covers) {
       const c = cover.cell;
-      const sb = this.bounds.strengthBounds(plain, q.ctx, this.capMax(q, cover, words));
+      const sb = this.bounds.strengthBounds(plain, q.ctx, this.bestOf(q, cover, words).capMax);
       const top = new TopK(q.perCell, byId);
       const features = [...sb.features, { bits: cover.perfect, loss: sb.perfectLoss }];
-      prunedTopK(
-        cover.covers,
+      const input = {
+        domain: cover.covers,
         words,
         features,
-        sb.ubMax,
-        scorer.sparseDocs,
+        ubMax: sb.ubMax,
+        always: scorer.sparseDocs,
+      };
+      prunedTopK(
+        input,
         top,
         (doc) => {
           const row = rowOf(doc);
@@ -121,10 +149,17 @@ export class MatchIndex implements MatchSearcher {
       .map((doc) => ({ orgId: ids[doc]!, cellScores: Array.from(rowOf(doc)!) }));
   }
 
-  /** The best evidence any candidate can have for a cell (0.75 needs a designation to exist). */
-  private capMax(q: MatchQuery, cover: CellCover, words: number): number {
-    if (popcount(cover.perfect, words) > 0) return 1;
-    return q.ctx.plans[cover.cell]!.designations.size > 0 ? 0.75 : 0.5;
+  /**
+   * The best evidence a doc can have for a cell: covering it, covering it without full evidence
+   * (0.75 needs a designation to exist), and reaching only its region.
+   */
+  private bestOf(q: MatchQuery, cover: CellCover, words: number): CellBest {
+    const partial = q.ctx.plans[cover.cell]!.designations.size > 0 ? 0.75 : 0.5;
+    return {
+      capMax: popcount(cover.perfect, words) > 0 ? 1 : partial,
+      partial,
+      nearMax: cover.nearFull ? 1 : partial,
+    };
   }
 
   private prepare(q: MatchQuery): { scorer: MatchScorer; found: Candidates; words: number } {
@@ -132,7 +167,8 @@ export class MatchIndex implements MatchSearcher {
     const scorer = new MatchScorer(q.ctx, plan, this.codes, this.columns, this.table, q.signals);
     const words = this.table.words;
     if (this.scratch.a.length < words) {
-      this.scratch = { a: newBits(words * 32), b: newBits(words * 32), seen: newBits(words * 32) };
+      const bits = () => newBits(words * 32);
+      this.scratch = { a: bits(), b: bits(), seen: bits(), list: new Int32Array(words) };
     }
     const found = this.sets.compute(
       plan,

@@ -2,7 +2,7 @@
 // description), counted straight from the scanner into a reusable array.
 import type { IndexedOrg } from '../domain/directory/directory-query.ts';
 import { FIELD_WEIGHT, MAX_WEIGHTED_TF } from './scoring.ts';
-import { isIndexWord, scanWords, type WordSink } from './tokenize.ts';
+import { ASCII_LOWER, HASH_SEED, finishWord, isIndexWord, type WordSink } from './tokenize.ts';
 import type { WordDict } from './word-dict.ts';
 
 export class WordCounter implements WordSink {
@@ -17,16 +17,53 @@ export class WordCounter implements WordSink {
   count(org: IndexedOrg): void {
     this.ids.length = 0;
     this.weight = FIELD_WEIGHT.name;
-    scanWords(org.name, this);
+    this.scan(org.name);
     this.weight = FIELD_WEIGHT.skills;
-    for (const skill of org.skills) scanWords(skill, this);
+    for (const skill of org.skills) this.scan(skill);
     this.weight = FIELD_WEIGHT.description;
-    scanWords(org.description, this);
+    this.scan(org.description);
     const { ids, tfs, tf } = this;
     tfs.length = 0; // then push: cheaper than setting the length up front (holes)
     for (let i = 0; i < ids.length; i++) {
       tfs.push(tf[ids[i]!]!);
       tf[ids[i]!] = 0;
+    }
+  }
+
+  /**
+   * scanWords for this sink, with ASCII words looked up inline (the start-up load tokenizes
+   * every profile); a word with a non-ASCII character ends the slow way (finishWord).
+   */
+  private scan(text: string): void {
+    const length = text.length;
+    const lowerOf = ASCII_LOWER;
+    let i = 0;
+    while (i < length) {
+      let code = text.charCodeAt(i);
+      if (code >= 128) {
+        i = finishWord(text, i, i, code, this);
+        continue;
+      }
+      let lower = lowerOf[code]!;
+      if (lower === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let hash = HASH_SEED;
+      let ascii = true;
+      do {
+        hash = Math.imul(hash ^ lower, 16777619); // hashStep, inlined
+        if (++i === length) break;
+        code = text.charCodeAt(i);
+        if (code >= 128) {
+          i = finishWord(text, start, i, code, this);
+          ascii = false;
+          break;
+        }
+        lower = lowerOf[code]!;
+      } while (lower !== 0);
+      if (ascii && i - start > 1) this.add(this.dict.idOfAscii(text, start, i, hash));
     }
   }
 

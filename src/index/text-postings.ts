@@ -23,7 +23,6 @@ export class TextPostings {
   private sortedIds: number[] = [];
   /** Words with ids from here on are not in the sorted list yet. */
   private sortedUpTo = 0;
-  private readonly bytes: number[] = [];
 
   constructor(capacityDocs: number) {
     this.forward = new DocLists(1, capacityDocs, 64);
@@ -38,8 +37,7 @@ export class TextPostings {
       this.push(id, ((doc << 8) | tfs[i]!) >>> 0);
       this.docFreq[id]!++;
     }
-    const bytes = encodeIds(ids, this.bytes);
-    this.forward.append(doc, bytes, bytes.length);
+    appendIds(this.forward, doc, ids);
   }
 
   /** Forgets a doc for document frequencies; its postings are skipped by the live-doc filter. */
@@ -151,24 +149,39 @@ export class TextPostings {
 
 let sortScratch = new Uint32Array(256);
 
-/** Sorted ids as LEB128 deltas, into `out`. */
-function encodeIds(ids: readonly number[], out: number[]): number[] {
-  out.length = 0;
-  if (ids.length > sortScratch.length) sortScratch = new Uint32Array(ids.length * 2);
-  const sorted = sortScratch.subarray(0, ids.length);
-  for (let i = 0; i < ids.length; i++) sorted[i] = ids[i]!;
-  sorted.sort();
+/** Longest LEB128 code of a word id (below 2^35). */
+const MAX_ID_BYTES = 5;
+
+/** Appends doc `doc`'s word ids to `forward`, sorted, as LEB128 deltas. */
+function appendIds(forward: DocLists, doc: number, ids: readonly number[]): void {
+  const n = ids.length;
+  if (n > sortScratch.length) sortScratch = new Uint32Array(n * 2);
+  const sorted = sortScratch;
+  // Insertion sort: a doc has a few dozen words, too few for a native sort call to pay off.
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > id) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = id;
+  }
+  let at = forward.begin(doc, n * MAX_ID_BYTES);
+  const from = at;
+  const pool = forward.pool;
   let previous = 0;
-  for (const id of sorted) {
+  for (let i = 0; i < n; i++) {
+    const id = sorted[i]!;
     let delta = id - previous;
     previous = id;
     while (delta >= 0x80) {
-      out.push((delta & 0x7f) | 0x80);
+      pool[at++] = (delta & 0x7f) | 0x80;
       delta >>>= 7;
     }
-    out.push(delta);
+    pool[at++] = delta;
   }
-  return out;
+  forward.end(doc, at - from);
 }
 
 function decodeIds(bytes: ArrayLike<number>): number[] {

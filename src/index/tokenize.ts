@@ -24,9 +24,24 @@ function wordCharLength(text: string, i: number, code: number): number {
   return WORD_CHAR.test(char) ? char.length : 0;
 }
 
+const FOLD_CACHE_MAX = 4096;
+// Non-ASCII words repeat (place names): normalizing is slow enough to be worth remembering.
+const folded = new Map<string, string>();
+
 export function foldWord(raw: string): string {
-  return raw.toLowerCase().normalize('NFD').replace(MARKS, '').normalize('NFC');
+  let word = folded.get(raw);
+  if (word === undefined) {
+    word = raw.toLowerCase().normalize('NFD').replace(MARKS, '').normalize('NFC');
+    if (folded.size >= FOLD_CACHE_MAX) folded.clear();
+    folded.set(raw, word);
+  }
+  return word;
 }
+
+/** Lowercased code of ASCII letters and digits, 0 for other ASCII characters. */
+export const ASCII_LOWER = Uint8Array.from({ length: 128 }, (_, c) =>
+  ASCII_WORD[c] === 0 ? 0 : c >= 65 && c <= 90 ? c + 32 : c,
+);
 
 /** FNV-1a step over a lowercased ASCII code. */
 export const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
@@ -59,17 +74,32 @@ export function scanWords(text: string, sink: WordSink): void {
       if (i > start) sink.ascii(text, start, i, hash);
       continue;
     }
-    // A non-ASCII character: finish the word the slow way.
-    let step = wordCharLength(text, i, code);
-    while (step > 0) {
-      i += step;
-      if (i >= length) break;
-      code = text.charCodeAt(i);
-      step = wordCharLength(text, i, code);
-    }
-    if (i === start) i++;
-    else sink.other(foldWord(text.slice(start, i)));
+    i = finishWord(text, start, i, code, sink);
   }
+}
+
+/**
+ * The slow end of a word that met a non-ASCII character: text[start, i) were ASCII word
+ * characters, `code` is the character at i. Feeds the word to `sink`; returns where to go on.
+ */
+export function finishWord(
+  text: string,
+  start: number,
+  i: number,
+  code: number,
+  sink: WordSink,
+): number {
+  const length = text.length;
+  let step = wordCharLength(text, i, code);
+  while (step > 0) {
+    i += step;
+    if (i >= length) break;
+    code = text.charCodeAt(i);
+    step = wordCharLength(text, i, code);
+  }
+  if (i === start) return i + 1;
+  sink.other(foldWord(text.slice(start, i)));
+  return i;
 }
 
 /** Whether a lowercased word is indexed (not a single character, not a stop word). */
